@@ -1,0 +1,18 @@
+// Minimal argument handling shared by the commands: positional paths and --flags.
+import { parseArgs } from 'node:util';
+import { formatIssue, type Issue } from '../lib/engine/index';
+
+export function parse(options: Record<string, { type: 'string' | 'boolean' }>, usage: string) {
+	try {
+		return parseArgs({ args: process.argv.slice(2), options, allowPositionals: true });
+	} catch (e) {
+		fail(`${(e as Error).message}\nusage: ${usage}`);
+	}
+}
+
+/** Bad input: one line per problem on stderr, exit status 2. */
+export function fail(message: string | Issue[]): never {
+	const lines = typeof message === 'string' ? [message] : message.map(formatIssue);
+	for (const line of lines) console.error(line);
+	process.exit(2);
+}

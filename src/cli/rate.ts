@@ -1,0 +1,42 @@
+// npm run rate -- FILE [--json] [--framework id@version]: rate one inspection.
+import { readFileSync } from 'node:fs';
+import { evaluate, parseJson, validateInspection, type EvaluationResult } from '../lib/engine/index';
+import { loadFramework } from '../lib/server/frameworks';
+import { fail, parse } from './args';
+
+const usage = 'npm run rate -- FILE [--json] [--framework id@version]';
+const { positionals, values } = parse({ json: { type: 'boolean' }, framework: { type: 'string' } }, usage);
+if (positionals.length !== 1) fail(`usage: ${usage}`);
+const file = positionals[0];
+
+let text: string;
+try {
+	text = readFileSync(file, 'utf8');
+} catch (e) {
+	fail(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+}
+const parsed = parseJson(text, file);
+if (!parsed.ok) fail(parsed.errors);
+const doc = parsed.value as Record<string, unknown>;
+// A golden file (or any {framework, inspection} envelope), or a bare inspection.
+const envelope = doc && typeof doc === 'object' && 'inspection' in doc;
+const ref = (values.framework as string | undefined) ?? (envelope && typeof doc.framework === 'string' ? doc.framework : undefined);
+if (!ref) fail(`${file}: /: a bare inspection does not say its framework version; pass --framework id@version`);
+const loaded = loadFramework(ref);
+if (!loaded.ok) fail(loaded.errors.map((e) => (values.framework ? e : { ...e, file, pointer: '/framework' })));
+const checked = validateInspection(loaded.value, envelope ? doc.inspection : doc, file, envelope ? '/inspection' : '');
+if (!checked.ok) fail(checked.errors);
+const result = await evaluate(loaded.value, checked.value);
+console.log(values.json ? JSON.stringify(result, null, 2) : table(result));
+
+function table(r: EvaluationResult): string {
+	const rows = Object.values(r.standards).map((s) => [s.id, s.title, s.computed, s.final, s.discretion.length ? 'discretion' : '', s.violations.length ? 'VIOLATION' : '']);
+	const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length), ['standard', 'title', 'computed', 'final', 'flags', ''][i].length));
+	const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+	const out = [`${r.framework} (${r.hash.slice(0, 19)})`, '', line(['standard', 'title', 'computed', 'final', 'flags', '']), ...rows.map(line), ''];
+	out.push(`overall: ${r.composite.trace}`, '', 'why:');
+	for (const s of Object.values(r.standards)) out.push(`  ${s.trace}`);
+	if (r.violations.length) out.push('', 'decision rules broken:', ...r.violations.map((v) => `  ${v.standard}: ${v.text}`));
+	if (r.warnings.length) out.push('', 'warnings:', ...r.warnings.map((w) => `  ${w}`));
+	return out.join('\n');
+}

@@ -1,0 +1,67 @@
+// Evidence to counts: which cases each key question applies to, and how many were answered yes.
+import type { Inspection } from './types';
+import type { Model } from './model';
+
+export interface Tally {
+	relevant: number;
+	yes: number;
+}
+
+/** Per case-based key question, tallies and per-case answers added together. */
+export async function tallyEvidence(
+	model: Model,
+	inspection: Inspection,
+	contextFacts: Record<string, unknown>,
+	warnings: string[]
+): Promise<Map<string, Tally>> {
+	const tallies = new Map<string, Tally>();
+	for (const [id, entry] of model.keyQuestions) {
+		if (entry.keyQuestion.kind === 'case') tallies.set(id, { relevant: 0, yes: 0 });
+	}
+	for (const [id, tally] of Object.entries(inspection.tallies ?? {})) {
+		const total = tallies.get(id);
+		if (!total) continue;
+		total.relevant += tally.relevant;
+		total.yes += tally.yes;
+	}
+
+	// Cases with the same sample and facts have the same relevant key questions: ask the rules once.
+	const relevantBySignature = new Map<string, Set<string>>();
+	const unanswered = new Map<string, number>();
+	for (const c of inspection.cases ?? []) {
+		const facts = c.facts ?? {};
+		const signature = c.sample + '\u0000' + JSON.stringify(Object.entries(facts).sort(([a], [b]) => (a < b ? -1 : 1)));
+		let relevant = relevantBySignature.get(signature);
+		if (!relevant) {
+			relevant = await model.rules.relevance.fired({ ...contextFacts, ...facts, sample: c.sample });
+			relevantBySignature.set(signature, relevant);
+		}
+		const answers = c.answers ?? {};
+		for (const id of relevant) {
+			const answer = answers[id];
+			const total = tallies.get(id)!;
+			if (answer === 'yes' || answer === 'no') {
+				total.relevant += 1;
+				if (answer === 'yes') total.yes += 1;
+			} else if (answer === 'n/a') {
+				warnings.push(`case ${c.id}: ${id} is answered n/a, but the rules make it relevant to this case; not counted`);
+			} else {
+				unanswered.set(id, (unanswered.get(id) ?? 0) + 1);
+			}
+		}
+		for (const [id, answer] of Object.entries(answers)) {
+			if (answer !== 'n/a' && tallies.has(id) && !relevant.has(id)) {
+				warnings.push(`case ${c.id}: ${id} is answered ${answer}, but it is not relevant to this case (${why(model, id)}); not counted`);
+			}
+		}
+	}
+	for (const [id, count] of unanswered) {
+		warnings.push(`${id}: ${count} relevant ${count === 1 ? 'case is' : 'cases are'} not answered yet`);
+	}
+	return tallies;
+}
+
+function why(model: Model, keyQuestionId: string): string {
+	const kq = model.keyQuestions.get(keyQuestionId)!.keyQuestion;
+	return kq.relevantWhen?.note ?? `it draws on the ${(kq.samples ?? []).join(' and ')} sample`;
+}

@@ -1,0 +1,8 @@
+// The rating engine: pure functions from parsed rule files and evidence to results.
+export { evaluate } from './evaluate';
+export { validateVersion, validateInspection, checkCoverage, VERSION_FILES } from './validate';
+export { validateAgainst } from './schemas';
+export { parseJson } from './json-text';
+export { formatIssue, pointer, EngineError, type Issue, type Checked } from './errors';
+export { canonicalJson } from './canonical';
+export * from './types';
