@@ -31,6 +31,7 @@ export async function evaluate(framework: FrameworkVersion, inspection: Inspecti
 			final: rated ? NEEDS_DECISION : NOT_RATED,
 			allowed: [],
 			keyQuestions: standard.keyQuestions.map((kq) => kq.id),
+			ratingRules: [],
 			suggestions: [],
 			discretion: [],
 			guidance: [],
@@ -56,11 +57,13 @@ export async function evaluate(framework: FrameworkVersion, inspection: Inspecti
 	for (const s of ratedOnes('lowest-band')) decide(s);
 
 	const facts = resultFacts(model, standards, keyQuestions, inspection, context);
-	const allowedBy = await ratingRules(model, facts);
+	const fired = await model.rules.ratingRules.fired(facts);
 	for (const s of ratedOnes('rating-rules')) {
-		const allowed = allowedBy.get(s.id);
-		s.allowed = allowed ? model.ratings.filter((r) => allowed.has(r)) : [...model.ratings];
-		if (!allowed) warnings.push(`${s.id}: no rating rule applies yet (its key questions need evidence), so the panel must rate it`);
+		const rules = (framework.rules.ratingRules ?? []).filter((r) => r.standard === s.id && fired.has(r.id));
+		s.ratingRules = rules.map((r) => ({ id: r.id, text: r.text }));
+		const allowed = new Set(rules.flatMap((r) => r.allow));
+		s.allowed = rules.length ? model.ratings.filter((r) => allowed.has(r)) : [...model.ratings];
+		if (!rules.length) warnings.push(`${s.id}: no rating rule applies yet (its key questions need evidence), so the panel must rate it`);
 		s.computed = s.allowed.length === 1 ? s.allowed[0] : NEEDS_DECISION;
 		decide(s);
 	}
@@ -216,18 +219,6 @@ function resultFacts(
 	};
 }
 
-async function ratingRules(model: Model, facts: Record<string, unknown>): Promise<Map<string, Set<string>>> {
-	const fired = await model.rules.ratingRules.fired(facts);
-	const allowed = new Map<string, Set<string>>();
-	for (const rule of model.framework.rules.ratingRules ?? []) {
-		if (!fired.has(rule.id)) continue;
-		const set = allowed.get(rule.standard) ?? new Set<string>();
-		for (const r of rule.allow) set.add(r);
-		allowed.set(rule.standard, set);
-	}
-	return allowed;
-}
-
 function checkDecisionsWithinAllowed(model: Model, standards: Record<string, StandardResult>) {
 	const { discretion } = model.framework.rules;
 	for (const s of Object.values(standards)) {
@@ -238,13 +229,12 @@ function checkDecisionsWithinAllowed(model: Model, standards: Record<string, Sta
 				: `the panel may depart from the computed rating only when professional discretion applies: ${discretion.triggers.map((t) => t.text).join(' ')}`;
 			s.violations.push({ standard: s.id, rule: 'discretion', kind: 'discretion', text });
 		} else {
-			const rules = (model.framework.rules.ratingRules ?? []).filter((r) => r.standard === s.id);
-			const applied = rules.filter((r) => r.allow.every((a) => s.allowed.includes(a)) && r.allow.length === s.allowed.length);
+			const applied = s.ratingRules[0];
 			s.violations.push({
 				standard: s.id,
-				rule: applied[0]?.id ?? 'rating-rules',
+				rule: applied?.id ?? 'allowed-ratings',
 				kind: 'rule',
-				text: applied[0]?.text ?? `allowed ratings: ${s.allowed.map(model.label).join(', ')}`
+				text: applied?.text ?? `allowed ratings: ${s.allowed.map(model.label).join(', ')}`
 			});
 		}
 	}

@@ -278,6 +278,8 @@ export interface StandardResult {
 	/** the ratings the panel may choose from, when a decision is pending or discretion applies */
 	allowed: RatingId[];
 	keyQuestions: string[];
+	/** rating rules that fired for this standard (rating-rules method) */
+	ratingRules: { id: string; text: string }[];
 	suggestions: { rule: string; rating: RatingId | null; text: string }[];
 	discretion: Flag[];
 	guidance: RuleFinding[];

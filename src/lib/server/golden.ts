@@ -14,6 +14,8 @@ export interface GoldenFile {
 		composite?: { score?: number | null; max?: number; rating?: string; scoreRange?: [number, number]; limiter?: string | null };
 		violations?: string[];
 		flagged?: string[];
+		guidance?: string[];
+		unexplained?: string[];
 		allowed?: Record<string, string[]>;
 	};
 }
@@ -89,6 +91,9 @@ export function compare(expected: GoldenFile['expected'], result: EvaluationResu
 	};
 	sameSet('violations', expected.violations, result.violations.map((v) => v.standard));
 	sameSet('flagged', expected.flagged, Object.values(result.standards).filter((s) => s.discretion.length).map((s) => s.id));
+	const departures = Object.values(result.standards).filter((s) => s.guidance.length);
+	sameSet('guidance', expected.guidance, departures.map((s) => s.id));
+	sameSet('unexplained', expected.unexplained, departures.filter((s) => s.guidance.some((g) => !g.reason)).map((s) => s.id));
 	for (const [id, allowed] of Object.entries(expected.allowed ?? {})) {
 		const s = standard(id);
 		const a = [...allowed].sort();
