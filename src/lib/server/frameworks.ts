@@ -59,15 +59,15 @@ export function contentHash(files: Record<string, unknown>): string {
 	return 'sha256:' + createHash('sha256').update(canonicalJson(files)).digest('hex');
 }
 
-const cache = new Map<string, FrameworkVersion>();
+const cache = new Map<string, Checked<FrameworkVersion>>();
 
 /** A version by reference, loaded once per process. */
 export function loadFramework(ref: string, rulesDir = defaultRulesDir()): Checked<FrameworkVersion> {
 	const found = findVersion(ref, rulesDir);
 	if ('message' in found) return { ok: false, errors: [found], warnings: [] };
 	const cached = cache.get(found.dir);
-	if (cached) return { ok: true, value: cached, warnings: [] };
+	if (cached) return cached;
 	const loaded = loadVersion(found.dir);
-	if (loaded.ok) cache.set(found.dir, loaded.value);
+	if (loaded.ok) cache.set(found.dir, loaded);
 	return loaded;
 }
