@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { formatIssue } from '../lib/engine/index';
-import { defaultRulesDir, listVersions, loadVersion } from '../lib/server/frameworks';
+import { defaultRulesDir, displayPath, listVersions, loadVersion } from '../lib/server/frameworks';
 import { fail, parse } from './args';
 
 const { positionals } = parse({}, 'npm run validate -- [PATH...]');
@@ -20,7 +20,7 @@ for (const p of positionals.length ? positionals : [defaultRulesDir()]) {
 let invalid = 0;
 for (const dir of dirs) {
 	const loaded = loadVersion(dir);
-	const label = path.relative(process.cwd(), dir) || dir;
+	const label = displayPath(dir);
 	for (const w of loaded.warnings) console.log(`warning: ${formatIssue(w)}`);
 	if (loaded.ok) console.log(`valid ${label} (${loaded.value.meta.id}@${loaded.value.meta.version}, ${loaded.value.hash.slice(0, 19)})`);
 	else {

@@ -59,6 +59,8 @@ function describe(e: ErrorObject): string {
 			return `unknown property "${p.additionalProperty}"`;
 		case 'enum':
 			return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+		case 'type':
+			return `must be ${String(p.type).split(',').join(' or ')}`;
 		case 'propertyNames':
 			return `property name "${p.propertyName}" is not valid`;
 		default:

@@ -6,6 +6,12 @@ import { canonicalJson, parseJson, validateVersion, VERSION_FILES, type Checked,
 
 export const defaultRulesDir = () => path.resolve(process.env.RULES_DIR ?? 'rules');
 
+/** A path as messages show it: relative inside the working folder, absolute outside it. */
+export function displayPath(p: string): string {
+	const relative = path.relative(process.cwd(), p);
+	return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(p);
+}
+
 export interface VersionRef {
 	id: string;
 	version: string;
@@ -32,11 +38,11 @@ export function findVersion(ref: string, rulesDir = defaultRulesDir()): VersionR
 	const found = listVersions(rulesDir).find((v) => v.id === id && v.version === version);
 	if (found) return found;
 	const known = listVersions(rulesDir).map((v) => `${v.id}@${v.version}`);
-	return { file: rulesDir, pointer: '', message: `framework version "${ref}" does not exist (known: ${known.join(', ') || 'none'})`, severity: 'error' };
+	return { file: displayPath(rulesDir), pointer: '', message: `framework version "${ref}" does not exist (known: ${known.join(', ') || 'none'})`, severity: 'error' };
 }
 
 /** Read, validate and hash one version folder. */
-export function loadVersion(dir: string, label = path.relative(process.cwd(), dir) || dir): Checked<FrameworkVersion> {
+export function loadVersion(dir: string, label = displayPath(dir)): Checked<FrameworkVersion> {
 	const files: Record<string, unknown> = {};
 	const errors: Issue[] = [];
 	const read = (file: string) => {

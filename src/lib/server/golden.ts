@@ -1,7 +1,7 @@
 // Golden files: evidence plus the ratings it must produce (contract: shared/DESIGN.md).
 import { readFileSync } from 'node:fs';
 import { evaluate, parseJson, validateAgainst, validateInspection, type EvaluationResult, type Inspection, type Issue } from '../engine/index';
-import { defaultRulesDir, loadFramework } from './frameworks';
+import { defaultRulesDir, findVersion, loadFramework } from './frameworks';
 
 export interface GoldenFile {
 	name: string;
@@ -51,11 +51,12 @@ export async function runGolden(file: string, options: { framework?: string; rul
 	if (!read.ok) return { status: 'invalid', file, errors: read.errors };
 	const { golden } = read;
 	const ref = options.framework ?? golden.framework;
-	const loaded = loadFramework(ref, options.rulesDir ?? defaultRulesDir());
-	if (!loaded.ok) {
-		const errors = loaded.errors.map((e) => (options.framework ? e : { ...e, file, pointer: '/framework', message: e.message }));
-		return { status: 'invalid', file, name: golden.name, errors };
-	}
+	const rulesDir = options.rulesDir ?? defaultRulesDir();
+	const found = findVersion(ref, rulesDir);
+	// A version that does not exist is this file's fault (unless --framework named it); a broken one is the rules'.
+	if ('message' in found) return { status: 'invalid', file, name: golden.name, errors: [options.framework ? found : { ...found, file, pointer: '/framework' }] };
+	const loaded = loadFramework(ref, rulesDir);
+	if (!loaded.ok) return { status: 'invalid', file, name: golden.name, errors: loaded.errors };
 	const checked = validateInspection(loaded.value, golden.inspection, file, '/inspection');
 	if (!checked.ok) return { status: 'invalid', file, name: golden.name, errors: checked.errors };
 	const result = await evaluate(loaded.value, checked.value);
