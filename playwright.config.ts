@@ -1,0 +1,41 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+
+// Playwright loads this file again in every worker: make the data folder once and pass it on.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'yardstick-e2e-'));
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	globalTeardown: './tests/e2e/global-teardown.ts',
+	workers: 1,
+	forbidOnly: !!process.env.CI,
+	reporter: [['list'], ['json', { outputFile: 'playwright-report/results.json' }]],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		launchOptions: {
+			executablePath: '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic',
+				'--disable-gpu'
+			]
+		}
+	},
+	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+	webServer: {
+		command: 'node build',
+		url: `http://127.0.0.1:${port}/`,
+		reuseExistingServer: false,
+		timeout: 30_000,
+		stdout: 'pipe',
+		env: { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR }
+	}
+});
