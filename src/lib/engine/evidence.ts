@@ -28,9 +28,11 @@ export async function tallyEvidence(
 	// Cases with the same sample and facts have the same relevant key questions: ask the rules once.
 	const relevantBySignature = new Map<string, Set<string>>();
 	const unanswered = new Map<string, number>();
+	const declared = (model.framework.meta.caseFacts ?? []).map((f) => f.id);
 	for (const c of inspection.cases ?? []) {
 		const facts = c.facts ?? {};
-		const signature = c.sample + '\u0000' + JSON.stringify(Object.entries(facts).sort(([a], [b]) => (a < b ? -1 : 1)));
+		let signature = c.sample;
+		for (const id of declared) signature += '\u0000' + String(facts[id]);
 		let relevant = relevantBySignature.get(signature);
 		if (!relevant) {
 			relevant = await model.rules.relevance.fired({ ...contextFacts, ...facts, sample: c.sample });

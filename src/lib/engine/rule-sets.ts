@@ -2,7 +2,7 @@
 // (a key question, a standard, a rule id); a run answers which keys fired.
 import { Engine } from 'json-rules-engine';
 import type { TopLevelCondition } from 'json-rules-engine';
-import type { Condition, FrameworkVersion } from './types';
+import type { Condition, FactParams, FrameworkVersion } from './types';
 import { DISCRETION_FACTS, JUDGEMENT_FACTS } from './facts';
 
 export interface KeyedCondition {
@@ -10,10 +10,25 @@ export interface KeyedCondition {
 	conditions: Condition;
 }
 
+/** Results remembered per rule set; cleared when full (inputs in use are few: cases share facts). */
+const MEMO_LIMIT = 1000;
+
+/**
+ * A rule set is a pure function of the facts its conditions read, so a run is remembered by
+ * their values: repeated evaluations (live editing, many cases with the same facts) skip
+ * json-rules-engine unless something a condition reads has changed.
+ */
 export class RuleSet {
 	private readonly engine: Engine | null;
+	private readonly reads: { fact: string; params: FactParams }[];
+	private readonly memo = new Map<string, Set<string>>();
 
 	constructor(rules: KeyedCondition[]) {
+		const reads = new Map<string, { fact: string; params: FactParams }>();
+		for (const rule of rules) {
+			forEachFact(rule.conditions, (c) => reads.set(c.fact + JSON.stringify(c.params ?? {}), { fact: c.fact, params: c.params ?? {} }));
+		}
+		this.reads = [...reads.values()];
 		this.engine = rules.length
 			? new Engine(
 					rules.map(({ key, conditions }, i) => ({
@@ -28,9 +43,27 @@ export class RuleSet {
 
 	async fired(facts: Record<string, unknown>): Promise<Set<string>> {
 		if (!this.engine) return new Set();
+		const key = JSON.stringify(this.reads.map(({ fact, params }) => (typeof facts[fact] === 'function' ? (facts[fact] as (p: FactParams) => unknown)(params) : facts[fact])));
+		const remembered = this.memo.get(key);
+		if (remembered) return remembered;
 		const { events } = await this.engine.run(facts);
-		return new Set(events.map((event) => String(event.params?.key)));
+		const fired = new Set(events.map((event) => String(event.params?.key)));
+		if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+		this.memo.set(key, fired);
+		return fired;
 	}
+
+	/** Forget remembered runs (benchmarks measure the cold path with this). */
+	forget() {
+		this.memo.clear();
+	}
+}
+
+function forEachFact(condition: Condition, visit: (c: Extract<Condition, { fact: string }>) => void) {
+	if ('all' in condition) condition.all.forEach((c) => forEachFact(c, visit));
+	else if ('any' in condition) condition.any.forEach((c) => forEachFact(c, visit));
+	else if ('not' in condition) forEachFact(condition.not, visit);
+	else visit(condition);
 }
 
 function topLevel(condition: Condition): TopLevelCondition {

@@ -11,7 +11,7 @@ export interface GoldenFile {
 	expected: {
 		standards?: Record<string, string>;
 		computed?: Record<string, string>;
-		composite?: { score?: number | null; max?: number; rating?: string; scoreRange?: [number, number]; limiter?: string | null };
+		composite?: { score?: number | null; max?: number; rating?: string; scoreRange?: [number, number]; limiter?: string | null; challenges?: string[] };
 		violations?: string[];
 		flagged?: string[];
 		guidance?: string[];
@@ -77,8 +77,8 @@ export function compare(expected: GoldenFile['expected'], result: EvaluationResu
 	}
 	const c = result.composite;
 	const e = expected.composite ?? {};
-	const actual = { score: c.score, max: c.max, rating: c.rating, scoreRange: c.scoreRange, limiter: c.limiter?.id ?? null };
-	for (const key of ['score', 'max', 'rating', 'scoreRange', 'limiter'] as const) {
+	const actual = { score: c.score, max: c.max, rating: c.rating, scoreRange: c.scoreRange, limiter: c.limiter?.id ?? null, challenges: c.challenges.map((l) => l.id) };
+	for (const key of ['score', 'max', 'rating', 'scoreRange', 'limiter', 'challenges'] as const) {
 		if (key in e && JSON.stringify(e[key]) !== JSON.stringify(actual[key])) out.push({ what: `composite.${key}`, expected: e[key], actual: actual[key], trace: c.trace });
 	}
 	const sameSet = (what: string, want: string[] | undefined, got: string[]) => {
