@@ -39,23 +39,20 @@ export async function tallyEvidence(
 			relevantBySignature.set(signature, relevant);
 		}
 		const answers = c.answers ?? {};
-		for (const id of relevant) {
+		for (const id in answers) {
+			const total = tallies.get(id);
+			if (!total) continue; // a prompt: recorded, not counted
 			const answer = answers[id];
-			const total = tallies.get(id)!;
-			if (answer === 'yes' || answer === 'no') {
-				total.relevant += 1;
-				if (answer === 'yes') total.yes += 1;
+			if (!relevant.has(id)) {
+				if (answer !== 'n/a') warnings.push(`case ${c.id}: ${id} is answered ${answer}, but it is not relevant to this case (${why(model, id)}); not counted`);
 			} else if (answer === 'n/a') {
 				warnings.push(`case ${c.id}: ${id} is answered n/a, but the rules make it relevant to this case; not counted`);
 			} else {
-				unanswered.set(id, (unanswered.get(id) ?? 0) + 1);
+				total.relevant += 1;
+				if (answer === 'yes') total.yes += 1;
 			}
 		}
-		for (const [id, answer] of Object.entries(answers)) {
-			if (answer !== 'n/a' && tallies.has(id) && !relevant.has(id)) {
-				warnings.push(`case ${c.id}: ${id} is answered ${answer}, but it is not relevant to this case (${why(model, id)}); not counted`);
-			}
-		}
+		for (const id of relevant) if (!(id in answers)) unanswered.set(id, (unanswered.get(id) ?? 0) + 1);
 	}
 	for (const [id, count] of unanswered) {
 		warnings.push(`${id}: ${count} relevant ${count === 1 ? 'case is' : 'cases are'} not answered yet`);
