@@ -10,7 +10,7 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'yardstick-e2e-'));
 
 export default defineConfig({
 	testDir: 'tests/e2e',
-	globalTeardown: './tests/e2e/global-teardown.ts',
+	globalTeardown: './tests/support/e2e-teardown.ts',
 	workers: 1,
 	forbidOnly: !!process.env.CI,
 	reporter: [['list'], ['json', { outputFile: 'playwright-report/results.json' }]],

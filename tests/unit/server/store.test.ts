@@ -1,0 +1,108 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DocumentStore, InvalidDocumentError, NotFoundError, StaleRevisionError } from '../../../src/lib/server/store';
+
+interface Note {
+	text: string;
+}
+const fresh = () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'yardstick-store-'));
+	const store = new DocumentStore<Note>(dir, (v) => (v.text ? [] : [{ file: 'note', pointer: '/text', message: 'must not be empty', severity: 'error' }]));
+	return { dir, store };
+};
+
+const Store = suite('DocumentStore (real lowdb files in a temp folder)');
+Store('create writes one JSON file per document, at revision 1', async () => {
+	const { dir, store } = fresh();
+	const doc = await store.create({ text: 'a' }, 'ann', 'created', 'n1');
+	assert.equal([doc.id, doc.revision, doc.updatedBy], ['n1', 1, 'ann']);
+	assert.equal(readdirSync(dir), ['n1.json']);
+	assert.is(JSON.parse(readFileSync(path.join(dir, 'n1.json'), 'utf8')).value.text, 'a');
+});
+Store('update on the current revision saves and counts up', async () => {
+	const { store } = fresh();
+	await store.create({ text: 'a' }, 'ann', 'created', 'n1');
+	const doc = await store.update('n1', 1, { text: 'b' }, 'bob', 'changed the text');
+	assert.equal([doc.revision, doc.value.text, doc.updatedBy], [2, 'b', 'bob']);
+	assert.is((await store.get('n1'))?.value.text, 'b');
+});
+Store('a stale revision is refused, saying who changed what, and nothing is lost', async () => {
+	const { store } = fresh();
+	await store.create({ text: 'a' }, 'ann', 'created', 'n1');
+	await store.update('n1', 1, { text: 'b' }, 'bob', 'answered 2.1.1 for case c4');
+	try {
+		await store.update('n1', 1, { text: 'c' }, 'cat', 'x');
+		assert.unreachable();
+	} catch (e) {
+		assert.instance(e, StaleRevisionError);
+		assert.match((e as Error).message, 'bob changed this');
+		assert.match((e as Error).message, 'answered 2.1.1 for case c4');
+	}
+	assert.is((await store.get('n1'))?.value.text, 'b');
+});
+Store('concurrent writers on one revision: exactly one wins', async () => {
+	const { store } = fresh();
+	await store.create({ text: 'a' }, 'ann', 'created', 'n1');
+	const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.update('n1', 1, { text: `w${i}` }, `w${i}`, 'write')));
+	assert.is(results.filter((r) => r.status === 'fulfilled').length, 1);
+	assert.ok(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof StaleRevisionError));
+	assert.is((await store.get('n1'))?.revision, 2);
+});
+Store('writers that each read the latest revision all land, in turn', async () => {
+	const { store } = fresh();
+	await store.create({ text: '' + 0 }, 'ann', 'created', 'n1');
+	const bump = async () => {
+		for (;;) {
+			const doc = (await store.get('n1'))!;
+			try {
+				return await store.update('n1', doc.revision, { text: String(Number(doc.value.text) + 1) }, 'w', 'bump');
+			} catch (e) {
+				if (!(e instanceof StaleRevisionError)) throw e;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: 20 }, bump));
+	assert.is((await store.get('n1'))?.value.text, '20');
+});
+Store('an invalid value is refused before anything is written', async () => {
+	const { store } = fresh();
+	await store.create({ text: 'a' }, 'ann', 'created', 'n1');
+	try {
+		await store.update('n1', 1, { text: '' }, 'bob', 'x');
+		assert.unreachable();
+	} catch (e) {
+		assert.instance(e, InvalidDocumentError);
+		assert.is((e as Error).message, '/text: must not be empty');
+	}
+	assert.is((await store.get('n1'))?.revision, 1);
+});
+Store('remove needs the current revision; unknown ids are not found', async () => {
+	const { store } = fresh();
+	await store.create({ text: 'a' }, 'ann', 'created', 'n1');
+	try {
+		await store.remove('n1', 7);
+		assert.unreachable();
+	} catch (e) {
+		assert.instance(e, StaleRevisionError);
+	}
+	await store.remove('n1', 1);
+	assert.is(await store.get('n1'), null);
+	assert.equal(await store.list(), []);
+	try {
+		await store.update('n1', 1, { text: 'x' }, 'a', 'x');
+		assert.unreachable();
+	} catch (e) {
+		assert.instance(e, NotFoundError);
+	}
+	assert.is(await store.get('../etc/passwd'), null, 'ids cannot leave the folder');
+});
+Store('list reads every document', async () => {
+	const { store } = fresh();
+	await store.create({ text: 'a' }, 'ann', 'created', 'a1');
+	await store.create({ text: 'b' }, 'ann', 'created', 'b1');
+	assert.equal((await store.list()).map((d) => d.id).sort(), ['a1', 'b1']);
+});
+Store.run();
