@@ -183,7 +183,7 @@ async function flagDiscretion(model: Model, lowest: StandardResult[], kqs: Recor
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Facts about the result so far, for rating rules, decision rules and limiters. */
-function resultFacts(
+export function resultFacts(
 	model: Model,
 	standards: Record<string, StandardResult>,
 	kqs: Record<string, KeyQuestionResult>,
