@@ -1,10 +1,23 @@
 // Framework versions on disk: rules/<framework>/<version>/*.json, read, validated and hashed.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { canonicalJson, parseJson, validateVersion, VERSION_FILES, type Checked, type FrameworkVersion, type Issue } from '../engine/index';
 
 export const defaultRulesDir = () => path.resolve(process.env.RULES_DIR ?? 'rules');
+
+/** A version's files as validateVersion takes them: parsed JSON by path ("framework.json", "domains/1.json" …). */
+export type VersionFiles = Record<string, unknown>;
+
+/** Written beside a version's files when it is published: the hash its files must keep. */
+export const PUBLICATION_FILE = 'publication.json';
+
+export interface Publication {
+	framework: string;
+	hash: string;
+	publishedAt: string;
+	publishedBy: string;
+}
 
 /** A path as messages show it: relative inside the working folder, absolute outside it. */
 export function displayPath(p: string): string {
@@ -18,15 +31,16 @@ export interface VersionRef {
 	dir: string;
 }
 
+const visibleFolders = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
+
 /** Every version folder under a rules folder (a folder holding framework.json). */
 export function listVersions(rulesDir = defaultRulesDir()): VersionRef[] {
 	if (!existsSync(rulesDir)) return [];
 	const refs: VersionRef[] = [];
-	for (const id of readdirSync(rulesDir, { withFileTypes: true })) {
-		if (!id.isDirectory()) continue;
-		for (const version of readdirSync(path.join(rulesDir, id.name), { withFileTypes: true })) {
+	for (const id of visibleFolders(rulesDir)) {
+		for (const version of visibleFolders(path.join(rulesDir, id.name))) {
 			const dir = path.join(rulesDir, id.name, version.name);
-			if (version.isDirectory() && existsSync(path.join(dir, 'framework.json'))) refs.push({ id: id.name, version: version.name, dir });
+			if (existsSync(path.join(dir, 'framework.json'))) refs.push({ id: id.name, version: version.name, dir });
 		}
 	}
 	return refs.sort((a, b) => (a.id + '@' + a.version < b.id + '@' + b.version ? -1 : 1));
@@ -41,9 +55,9 @@ export function findVersion(ref: string, rulesDir = defaultRulesDir()): VersionR
 	return { file: displayPath(rulesDir), pointer: '', message: `framework version "${ref}" does not exist (known: ${known.join(', ') || 'none'})`, severity: 'error' };
 }
 
-/** Read, validate and hash one version folder. */
-export function loadVersion(dir: string, label = displayPath(dir)): Checked<FrameworkVersion> {
-	const files: Record<string, unknown> = {};
+/** A version folder's files, parsed (duplicate keys refused), without validating them. */
+export function readVersionFiles(dir: string, label = displayPath(dir)): Checked<VersionFiles> {
+	const files: VersionFiles = {};
 	const errors: Issue[] = [];
 	const read = (file: string) => {
 		const full = path.join(dir, file);
@@ -55,25 +69,74 @@ export function loadVersion(dir: string, label = displayPath(dir)): Checked<Fram
 	for (const file of VERSION_FILES) read(file);
 	const domains = (files['framework.json'] as { domains?: unknown })?.domains;
 	if (Array.isArray(domains)) for (const file of domains) if (typeof file === 'string' && !file.includes('..')) read(file);
-	if (errors.length) return { ok: false, errors, warnings: [] };
+	return errors.length ? { ok: false, errors, warnings: [] } : { ok: true, value: files, warnings: [] };
+}
+
+/** Validate a version's files and hash them: the same for a folder under rules/ and a draft. */
+export function versionFromFiles(files: VersionFiles, label: string): Checked<FrameworkVersion> {
 	const checked = validateVersion(files, label);
 	if (!checked.ok) return checked;
 	return { ok: true, value: { ...checked.value, hash: contentHash(files) }, warnings: checked.warnings };
 }
 
-export function contentHash(files: Record<string, unknown>): string {
+/** Read, validate and hash one version folder; a published one must still have the hash it was published with. */
+export function loadVersion(dir: string, label = displayPath(dir)): Checked<FrameworkVersion> {
+	const read = readVersionFiles(dir, label);
+	if (!read.ok) return read;
+	const loaded = versionFromFiles(read.value, label);
+	if (!loaded.ok) return loaded;
+	const publication = readPublication(dir);
+	if (publication && publication.hash !== loaded.value.hash) {
+		const message = `changed since it was published (published as ${publication.hash}, the files are now ${loaded.value.hash}); a published version is never edited: make a new version instead`;
+		return { ok: false, errors: [{ file: `${label}/${PUBLICATION_FILE}`, pointer: '/hash', message, severity: 'error' }], warnings: loaded.warnings };
+	}
+	return loaded;
+}
+
+export function readPublication(dir: string): Publication | null {
+	const file = path.join(dir, PUBLICATION_FILE);
+	if (!existsSync(file)) return null;
+	const parsed = parseJson(readFileSync(file, 'utf8'), file);
+	return parsed.ok ? (parsed.value as Publication) : null;
+}
+
+export function contentHash(files: VersionFiles): string {
 	return 'sha256:' + createHash('sha256').update(canonicalJson(files)).digest('hex');
 }
 
-const cache = new Map<string, Checked<FrameworkVersion>>();
+/** What a folder's files are now: a cached load is used only while this is unchanged. */
+function folderSignature(dir: string): string {
+	const parts: string[] = [];
+	const walk = (sub: string) => {
+		for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+			const rel = path.join(sub, entry.name);
+			if (entry.isDirectory()) walk(rel);
+			else {
+				const stat = statSync(path.join(dir, rel));
+				parts.push(`${rel}:${stat.size}:${stat.mtimeMs}`);
+			}
+		}
+	};
+	walk('');
+	return parts.sort().join('|');
+}
 
-/** A version by reference, loaded once per process. */
+const cache = new Map<string, { signature: string; loaded: Checked<FrameworkVersion> }>();
+
+/** A version by reference, loaded once per process and again whenever its folder changes. */
 export function loadFramework(ref: string, rulesDir = defaultRulesDir()): Checked<FrameworkVersion> {
 	const found = findVersion(ref, rulesDir);
 	if ('message' in found) return { ok: false, errors: [found], warnings: [] };
+	const signature = folderSignature(found.dir);
 	const cached = cache.get(found.dir);
-	if (cached) return cached;
+	if (cached && cached.signature === signature) return cached.loaded;
 	const loaded = loadVersion(found.dir);
-	if (loaded.ok) cache.set(found.dir, loaded);
+	if (loaded.ok) cache.set(found.dir, { signature, loaded });
+	else cache.delete(found.dir);
 	return loaded;
+}
+
+/** Forget every cached load (after publishing writes a version folder). */
+export function forgetLoadedVersions() {
+	cache.clear();
 }
