@@ -10,6 +10,7 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'yardstick-e2e-'));
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	globalSetup: './tests/support/e2e-setup.ts',
 	globalTeardown: './tests/support/e2e-teardown.ts',
 	workers: 1,
 	forbidOnly: !!process.env.CI,
