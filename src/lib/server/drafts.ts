@@ -29,6 +29,9 @@ export class VersionExistsError extends Error {
 	}
 }
 
+/** Version ids the framework pages use as page names. */
+const RESERVED = ['diff', 'import'];
+
 /** The document id of a draft: framework ids have no underscores and new version ids none either. */
 export const draftKey = (id: string, version: string) => `${id}__${version}`;
 
@@ -76,6 +79,7 @@ export async function listDrafts(): Promise<Stored<VersionFiles>[]> {
 /** Why a new version id cannot be used, or null when it can. */
 export async function newVersionProblem(id: string, version: string, rulesDir = defaultRulesDir()): Promise<string | null> {
 	if (!version) return 'Enter a version id, like 2026-trial';
+	if (RESERVED.includes(version)) return `“${version}” names a page of its own: choose another version id`;
 	if (!NEW_VERSION_ID.test(version)) return 'A version id may use only letters, digits and hyphens, starting with a letter or digit (at most 40), like 2026-trial';
 	if (isPublished(id, version, rulesDir)) return new VersionExistsError(refOf(id, version), 'published').message;
 	if (await getDraft(id, version)) return new VersionExistsError(refOf(id, version), 'draft').message;

@@ -1,0 +1,40 @@
+import type { PageServerLoad } from './$types';
+import { catalog, inForce } from '$lib/server/catalog';
+import { pageAccess } from '$lib/server/framework-access';
+import { inspections } from '$lib/server/inspections';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = pageAccess(locals, url, 'read');
+	const asked = url.searchParams.get('on') ?? '';
+	const today = new Date().toISOString().slice(0, 10);
+	const valid = DAY.test(asked) && !Number.isNaN(Date.parse(asked));
+	const on = valid ? asked : today;
+	const entries = await catalog();
+	const uses = new Map<string, number>();
+	for (const doc of await inspections().list()) uses.set(doc.value.framework, (uses.get(doc.value.framework) ?? 0) + 1);
+	const force = inForce(entries, on);
+	const frameworks = [...new Set(entries.map((e) => e.id))].map((id) => ({
+		id,
+		inForce: force.get(id) ?? null,
+		versions: entries
+			.filter((e) => e.id === id)
+			.map((e) => ({
+				version: e.version,
+				title: e.title,
+				status: e.status,
+				effectiveFrom: e.effectiveFrom,
+				hash: e.hash,
+				errors: e.errors.length,
+				inspections: uses.get(e.ref) ?? 0
+			}))
+	}));
+	return {
+		frameworks,
+		on,
+		dateError: asked && !valid ? 'Enter a real date, like 2026-04-01' : null,
+		asked,
+		canEdit: user.roles.includes('methodology-lead')
+	};
+};

@@ -1,0 +1,43 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { openVersion } from '$lib/server/catalog';
+import { access, pageAccess } from '$lib/server/framework-access';
+import { evidenceChoices, pastedEvidence, rate, readEvidence } from '$lib/server/evidence-sources';
+import { versionParts } from '$lib/framework-diff';
+import { allows } from '$lib/server/roles';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = pageAccess(locals, url, 'read');
+	const opened = await openVersion(params.id, params.version);
+	if (!opened) error(404, `There is no version ${params.id}@${params.version}.`);
+	return {
+		entry: opened.entry,
+		parts: versionParts(opened.files),
+		valid: !!opened.version,
+		evidence: await evidenceChoices(),
+		canEdit: allows(user.roles, 'framework:edit'),
+		canPublish: allows(user.roles, 'framework:publish'),
+		published: url.searchParams.has('published'),
+		drafted: url.searchParams.get('drafted')
+	};
+};
+
+export const actions: Actions = {
+	/** Rate evidence against this version: computing only, nothing is stored. */
+	rate: async ({ locals, request, params }) => {
+		access(locals, 'read');
+		const form = await request.formData();
+		const choice = String(form.get('evidence') ?? '');
+		const pasted = String(form.get('pasted') ?? '').trim();
+		const opened = await openVersion(params.id, params.version);
+		if (!opened) error(404, `There is no version ${params.id}@${params.version}.`);
+		if (!opened.version) return fail(400, { choice, pasted, errors: { evidence: 'This version has validation errors: fix them before rating evidence against it.' }, issues: opened.entry.errors });
+		if (!choice && !pasted) return fail(400, { choice, pasted, errors: { evidence: 'Choose a golden file or an inspection, or paste evidence' }, issues: [] });
+		const evidence = pasted ? pastedEvidence(pasted) : await readEvidence(choice);
+		const field = pasted ? 'pasted' : 'evidence';
+		if (!evidence.ok) return fail(400, { choice, pasted, errors: { [field]: 'This evidence cannot be read' }, issues: evidence.errors });
+		const rated = await rate(opened.version, evidence.value);
+		if (!rated.ok) return fail(400, { choice, pasted, errors: { [field]: `This evidence does not fit ${opened.entry.ref}` }, issues: rated.errors });
+		return { choice, pasted, result: rated.value.result };
+	}
+};

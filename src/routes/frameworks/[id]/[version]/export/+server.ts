@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { openVersion } from '$lib/server/catalog';
+import { access } from '$lib/server/framework-access';
+import { zipVersion } from '$lib/server/version-archive';
+
+export const GET: RequestHandler = async ({ locals, params }) => {
+	access(locals, 'read');
+	const opened = await openVersion(params.id, params.version);
+	if (!opened) error(404, `There is no version ${params.id}@${params.version}.`);
+	return new Response(zipVersion(opened.files) as BodyInit, {
+		headers: {
+			'content-type': 'application/zip',
+			'content-disposition': `attachment; filename="${params.id}-${params.version}.zip"`
+		}
+	});
+};
