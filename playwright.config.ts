@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -7,6 +7,11 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 
 // Playwright loads this file again in every worker: make the data folder once and pass it on.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'yardstick-e2e-'));
+// Tests publish framework versions: into a copy of rules/, never into the repository's.
+if (!process.env.E2E_RULES_DIR) {
+	process.env.E2E_RULES_DIR = mkdtempSync(join(tmpdir(), 'yardstick-e2e-rules-'));
+	cpSync('rules', process.env.E2E_RULES_DIR, { recursive: true });
+}
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -37,6 +42,6 @@ export default defineConfig({
 		reuseExistingServer: false,
 		timeout: 30_000,
 		stdout: 'pipe',
-		env: { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR }
+		env: { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR, RULES_DIR: process.env.E2E_RULES_DIR }
 	}
 });

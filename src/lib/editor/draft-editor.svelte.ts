@@ -1,0 +1,260 @@
+// The state of the framework editor: the draft's files, every edit validated as it is made,
+// undo and redo, and saving through the server with the revision the editor opened.
+import { getContext, setContext } from 'svelte';
+import { SvelteSet } from 'svelte/reactivity';
+import { validateVersion } from '../engine/validate';
+import type { Issue } from '../engine/errors';
+import type { Banding, Domain, FrameworkMeta } from '../engine/types';
+import { getAt, setAt } from '../json-pointer';
+import { fieldId, fieldKey, placeIssue, plainMessage } from './placement';
+
+export type Files = Record<string, unknown>;
+
+const LABEL = 'draft';
+const HISTORY = 200;
+
+export interface StaleVersion {
+	revision: number;
+	files: Files;
+	updatedBy: string;
+	updatedAt: string;
+	change: string;
+}
+
+/** Validate files as JSON text, naming files as the editor does (framework.json, not draft/framework.json). */
+function check(json: string): { errors: Issue[]; warnings: Issue[] } {
+	const result = validateVersion(JSON.parse(json), LABEL);
+	const local = (i: Issue): Issue => ({ ...i, file: i.file.startsWith(`${LABEL}/`) ? i.file.slice(LABEL.length + 1) : i.file, message: plainMessage(i.message) });
+	return { errors: result.ok ? [] : result.errors.map(local), warnings: result.warnings.map(local) };
+}
+
+export class DraftEditor {
+	files: Files = $state({});
+	revision = $state(0);
+	/** the files as JSON after the last edit: the undo history's entries and the validator's input */
+	private committed = $state('');
+	private saved = $state('');
+	private past: { json: string; label: string }[] = $state([]);
+	private future: { json: string; label: string }[] = $state([]);
+	private lastKey: string | null = null;
+	/** what the edits since the last save did, in words, for the revision's change note */
+	private pending: string[] = [];
+
+	saving = $state(false);
+	/** said in a live region: saves, undos, refusals */
+	announcement = $state('');
+	error = $state('');
+	stale: StaleVersion | null = $state(null);
+	/** the fields on the page, so each issue is shown at the closest one */
+	readonly fields = new SvelteSet<string>();
+	/** a field just added: it opens and takes focus when it appears */
+	fresh = $state('');
+
+	readonly checked = $derived(check(this.committed));
+	readonly issues = $derived(this.checked.errors);
+	readonly warnings = $derived(this.checked.warnings);
+	readonly dirty = $derived(this.committed !== this.saved);
+	readonly canUndo = $derived(this.past.length > 0);
+	readonly canRedo = $derived(this.future.length > 0);
+	/** issues by the field they are shown at */
+	readonly placed = $derived.by(() => {
+		const out = new Map<string, Issue[]>();
+		const registered = new Set(this.fields);
+		for (const issue of [...this.issues, ...this.warnings]) {
+			const key = placeIssue(issue, registered);
+			out.set(key, [...(out.get(key) ?? []), issue]);
+		}
+		return out;
+	});
+
+	/** The names conditions and pickers offer, from the draft as it is now. */
+	readonly vocab = $derived.by(() => {
+		const meta = (this.files['framework.json'] ?? {}) as Partial<FrameworkMeta>;
+		const domains = (meta.domains ?? []).map((file) => ({ file, domain: this.files[file] as Domain | undefined })).filter((d): d is { file: string; domain: Domain } => !!d.domain);
+		const standards = domains.flatMap(({ domain }) => (domain.standards ?? []).map((s) => ({ id: s.id, title: s.title, method: s.method, domain: domain.id })));
+		const keyQuestions = domains.flatMap(({ domain }) => (domain.standards ?? []).flatMap((s) => (s.keyQuestions ?? []).map((k) => ({ id: k.id, kind: k.kind, standard: s.id }))));
+		const bandings = ((this.files['bandings.json'] as { bandings?: Banding[] } | undefined)?.bandings ?? []).map((b) => ({ id: b.id, title: b.title, purpose: b.purpose }));
+		const ratings = [...(meta.ratings ?? [])].sort((a, b) => b.score - a.score).map((r) => ({ id: r.id, label: r.label }));
+		return {
+			meta,
+			domains,
+			standards,
+			keyQuestions,
+			bandings,
+			ratings,
+			samples: (meta.samples ?? []).map((s) => ({ id: s.id, label: s.label })),
+			inspectionTypes: (meta.inspectionTypes ?? []).map((t) => ({ id: t.id, label: t.label }))
+		};
+	});
+
+	constructor(
+		readonly id: string,
+		readonly version: string,
+		revision: number,
+		files: Files,
+		/** golden files and stored inspections the "try it" panels offer */
+		readonly evidence: { value: string; label: string; group: string }[] = []
+	) {
+		this.files = structuredClone(files);
+		this.revision = revision;
+		this.committed = JSON.stringify(files);
+		this.saved = this.committed;
+	}
+
+	get<T = unknown>(file: string, pointer: string): T {
+		return getAt(this.files[file], pointer) as T;
+	}
+
+	/**
+	 * Make an edit. Edits with the same key in a row (typing in one field, one drag) are one step
+	 * of undo; an edit that changes nothing is not recorded.
+	 */
+	change(label: string, edit: (files: Files) => void, key?: string) {
+		edit(this.files);
+		const after = JSON.stringify($state.snapshot(this.files));
+		if (after === this.committed) return;
+		if (!key || key !== this.lastKey) {
+			this.past.push({ json: this.committed, label });
+			if (this.past.length > HISTORY) this.past.shift();
+			this.pending.push(label);
+		}
+		this.future = [];
+		this.committed = after;
+		this.lastKey = key ?? null;
+	}
+
+	set(file: string, pointer: string, value: unknown, label: string) {
+		this.change(label, (files) => setAt(files[file] as Record<string, unknown>, pointer, value), fieldKey(file, pointer));
+	}
+
+	/** An item added to a list; it is opened and focused when it appears. */
+	append(file: string, listAt: string, item: unknown, label: string) {
+		let index = 0;
+		this.change(label, (files) => {
+			const list = getAt(files[file], listAt) as unknown[] | undefined;
+			if (list) list.push(item);
+			else setAt(files[file] as Record<string, unknown>, listAt, [item]);
+			index = ((getAt(files[file], listAt) as unknown[]).length ?? 1) - 1;
+		});
+		this.fresh = fieldKey(file, `${listAt}/${index}`);
+	}
+
+	move(file: string, listAt: string, index: number, delta: number, label: string) {
+		this.change(label, (files) => {
+			const list = getAt(files[file], listAt) as unknown[];
+			const to = index + delta;
+			if (to < 0 || to >= list.length) return;
+			const [item] = list.splice(index, 1);
+			list.splice(to, 0, item);
+		});
+	}
+
+	remove(file: string, listAt: string, index: number, label: string) {
+		this.change(label, (files) => (getAt(files[file], listAt) as unknown[]).splice(index, 1));
+		this.announcement = `Removed ${label.replace(/^removed /, '')}. Undo brings it back.`;
+	}
+
+	undo() {
+		const entry = this.past.pop();
+		if (!entry) return;
+		this.future.push({ json: this.committed, label: entry.label });
+		this.restore(entry.json);
+		this.announcement = `Undone: ${entry.label}`;
+	}
+
+	redo() {
+		const entry = this.future.pop();
+		if (!entry) return;
+		this.past.push({ json: this.committed, label: entry.label });
+		this.restore(entry.json);
+		this.announcement = `Redone: ${entry.label}`;
+	}
+
+	private restore(json: string) {
+		this.committed = json;
+		this.files = JSON.parse(json);
+		this.lastKey = null;
+		this.pending.push('undo/redo');
+	}
+
+	issuesAt(file: string, pointer: string): Issue[] {
+		return this.placed.get(fieldKey(file, pointer)) ?? [];
+	}
+
+	/** Errors anywhere under a pointer, for a collapsed section's summary. */
+	countUnder(file: string, pointer: string): number {
+		return this.issues.filter((i) => i.file === file && (i.pointer === pointer || i.pointer.startsWith(pointer + '/'))).length;
+	}
+
+	/** The element id an issue links to. */
+	anchor(issue: Issue): string {
+		const [file, pointer] = placeIssue(issue, new Set(this.fields)).split('#');
+		return fieldId(file, pointer);
+	}
+
+	/** Save over the revision this editor opened; a stale revision is refused and nothing is lost. */
+	async save(overRevision = this.revision) {
+		this.saving = true;
+		this.error = '';
+		const json = this.committed;
+		const change = summarise(this.pending);
+		try {
+			const response = await fetch(`/frameworks/${this.id}/${this.version}/draft`, {
+				method: 'PUT',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ revision: overRevision, files: JSON.parse(json), change })
+			});
+			const body = await response.json().catch(() => ({}));
+			if (response.ok) {
+				this.revision = body.revision;
+				this.saved = json;
+				this.pending = [];
+				this.stale = null;
+				this.announcement = `Saved (revision ${body.revision})`;
+			} else if (response.status === 409 && body.current) {
+				this.stale = body.current;
+				this.error = body.message;
+				this.announcement = 'Not saved: someone else saved this draft after you opened it';
+			} else {
+				this.error = body.message ?? `Not saved: the server answered ${response.status}`;
+				this.announcement = this.error;
+			}
+		} catch {
+			this.error = 'Not saved: the server could not be reached. Your changes are still here; try again.';
+			this.announcement = this.error;
+		} finally {
+			this.saving = false;
+		}
+	}
+
+	/** After a stale refusal: keep these edits and save them over the other person's. */
+	saveOverTheirs() {
+		if (this.stale) return this.save(this.stale.revision);
+	}
+
+	/** After a stale refusal: drop these edits and take the other person's version (undo brings them back). */
+	takeTheirs() {
+		if (!this.stale) return;
+		const theirs = JSON.stringify(this.stale.files);
+		this.change(`took ${this.stale.updatedBy}'s version`, (files) => {
+			for (const key of Object.keys(files)) delete files[key];
+			Object.assign(files, JSON.parse(theirs));
+		});
+		this.revision = this.stale.revision;
+		this.saved = this.committed;
+		this.pending = [];
+		this.stale = null;
+		this.error = '';
+		this.announcement = 'Loaded the saved version';
+	}
+}
+
+function summarise(labels: string[]): string {
+	const unique = [...new Set(labels)];
+	if (!unique.length) return 'saved';
+	return unique.length > 4 ? `${unique.slice(0, 4).join('; ')} and ${unique.length - 4} more` : unique.join('; ');
+}
+
+const KEY = Symbol('draft-editor');
+export const provideEditor = (editor: DraftEditor) => setContext(KEY, editor);
+export const useEditor = () => getContext<DraftEditor>(KEY);
