@@ -1,0 +1,103 @@
+// The server, not only the page, refuses any change to a published version; saves based on a
+// stale revision are refused with nothing lost; only methodology leads change frameworks.
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { signInAs } from '../support/accounts';
+
+const rulesDir = process.env.E2E_RULES_DIR!;
+const published = () => readFileSync(path.join(rulesDir, 'hmip-youth', '2025', 'domains', '2.json'), 'utf8');
+
+test('a published version cannot be changed over HTTP, whatever is sent', async ({ page }) => {
+	await signInAs(page, 'methodology-lead');
+	const before = published();
+	const api = page.request;
+	const { files, status } = await (await api.get('/frameworks/hmip-youth/2025/draft')).json();
+	expect(status).toBe('published');
+	(files['domains/2.json'] as { title: string }).title = 'Changed behind the page';
+
+	const save = await api.put('/frameworks/hmip-youth/2025/draft', { data: { revision: 1, files } });
+	expect(save.status()).toBe(403);
+	expect((await save.json()).message).toBe('hmip-youth@2025 is published, and a published version is never changed. Make a new draft from it instead.');
+
+	const garbage = await api.put('/frameworks/hmip-youth/2025/draft', { data: 'not a draft' });
+	expect(garbage.status()).toBe(403);
+
+	const discard = await api.delete('/frameworks/hmip-youth/2025/draft?revision=1');
+	expect(discard.status()).toBe(403);
+
+	const edit = await api.get('/frameworks/hmip-youth/2025/edit');
+	expect(edit.status()).toBe(403);
+	expect(await edit.text()).toContain('a published version is never changed');
+
+	// publishing it again: as a browser posts the form, and as an enhanced form asks for JSON
+	const form = { revision: '1', 'effective-day': '1', 'effective-month': '1', 'effective-year': '2030', summary: 'again' };
+	const publish = await api.post('/frameworks/hmip-youth/2025/publish', { form, headers: { accept: 'text/html' } });
+	expect(publish.status()).toBe(409);
+	expect(await publish.text()).toContain('hmip-youth@2025 is already published, and a published version is never changed.');
+	const enhanced = await (await api.post('/frameworks/hmip-youth/2025/publish', { form, headers: { 'x-sveltekit-action': 'true' } })).json();
+	expect([enhanced.type, enhanced.status]).toEqual(['failure', 403]);
+	expect(enhanced.data).toContain('hmip-youth@2025 is published, and a published version is never changed.');
+
+	expect(published()).toBe(before);
+});
+
+test('only a methodology lead may change a framework; anonymous requests are refused', async ({ page, playwright, baseURL }) => {
+	const anonymous = await playwright.request.newContext({ baseURL });
+	expect((await anonymous.put('/frameworks/hmip-youth/2025/draft', { data: { revision: 1, files: {} } })).status()).toBe(401);
+	const list = await anonymous.get('/frameworks', { maxRedirects: 0 });
+	expect(list.status()).toBe(303);
+	expect(list.headers().location).toBe('/sign-in?next=%2Fframeworks');
+	await anonymous.dispose();
+
+	await signInAs(page, 'inspector');
+	const save = await page.request.put('/frameworks/hmip-youth/2025/draft', { data: { revision: 1, files: {} } });
+	expect(save.status()).toBe(403);
+	expect((await save.json()).message).toContain('Your role does not allow this');
+	const newDraft = await page.request.post('/frameworks/hmip-youth/2025/new-draft', { form: { version: 'by-an-inspector' } });
+	expect(newDraft.status()).toBe(403);
+	await page.goto('/frameworks/hmip-youth/2025');
+	await expect(page.getByRole('link', { name: 'Make a new draft from this version' })).toHaveCount(0);
+});
+
+test('a save based on a stale revision is refused, and the later editor keeps their changes', async ({ page, browser }) => {
+	await signInAs(page, 'methodology-lead');
+	await page.goto('/frameworks/hmip-youth/2025/new-draft');
+	await page.getByLabel('New draft from hmip-youth@2025').fill('stale-check');
+	await page.getByRole('button', { name: 'Make the draft' }).click();
+	await expect(page).toHaveURL(/stale-check\/edit$/);
+
+	// HTTP: two saves from revision 1, the second refused with the current version attached
+	const api = page.request;
+	const { files } = await (await api.get('/frameworks/hmip-youth/stale-check/draft')).json();
+	files['framework.json'].title = 'First';
+	const first = await api.put('/frameworks/hmip-youth/stale-check/draft', { data: { revision: 1, files, change: 'retitled' } });
+	expect(first.status()).toBe(200);
+	expect((await first.json()).revision).toBe(2);
+	files['framework.json'].title = 'Second';
+	const second = await api.put('/frameworks/hmip-youth/stale-check/draft', { data: { revision: 1, files } });
+	expect(second.status()).toBe(409);
+	const refused = await second.json();
+	expect(refused.message).toMatch(/^Not saved: e2e-methodology-lead changed this at .* \(retitled\) after you opened it/);
+	expect(refused.current.revision).toBe(2);
+	expect((await (await api.get('/frameworks/hmip-youth/stale-check/draft')).json()).files['framework.json'].title).toBe('First');
+
+	// in the editor: this page opened revision 1; its save is refused and its edit stays on screen
+	await page.reload();
+	const other = await (await browser.newContext()).newPage();
+	await signInAs(other, 'methodology-lead');
+	await other.goto('/frameworks/hmip-youth/stale-check/edit');
+	await other.getByRole('textbox', { name: 'The framework: Title', exact: true }).fill('Theirs');
+	await other.getByRole('button', { name: 'Save draft' }).click();
+	await expect(other.getByText('All changes saved (revision 3)')).toBeVisible();
+
+	const title = page.getByRole('textbox', { name: 'The framework: Title', exact: true });
+	await title.fill('Mine');
+	await page.getByRole('button', { name: 'Save draft' }).click();
+	await expect(page.getByRole('alert')).toContainText('Not saved: e2e-methodology-lead changed this');
+	await expect(title).toHaveValue('Mine');
+	await page.getByRole('button', { name: 'Save mine over theirs' }).click();
+	await expect(page.getByText('All changes saved (revision 4)')).toBeVisible();
+	expect((await (await api.get('/frameworks/hmip-youth/stale-check/draft')).json()).files['framework.json'].title).toBe('Mine');
+	await other.close();
+});
