@@ -1,6 +1,6 @@
 // The state of the framework editor: the draft's files, every edit validated as it is made,
 // undo and redo, and saving through the server with the revision the editor opened.
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, untrack } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import { validateVersion } from '../engine/validate';
 import type { Issue } from '../engine/errors';
@@ -11,6 +11,8 @@ import { fieldId, fieldKey, placeIssue, plainMessage } from './placement';
 export type Files = Record<string, unknown>;
 
 const LABEL = 'draft';
+/** One empty list for every field without issues, so nothing redraws for want of a new []. */
+const NONE: Issue[] = [];
 const HISTORY = 200;
 
 export interface StaleVersion {
@@ -47,6 +49,7 @@ export class DraftEditor {
 	stale: StaleVersion | null = $state(null);
 	/** the fields on the page, so each issue is shown at the closest one */
 	readonly fields = new SvelteSet<string>();
+	private readonly fieldCounts = new Map<string, number>();
 	/** a field just added: it opens and takes focus when it appears */
 	fresh = $state('');
 
@@ -177,8 +180,32 @@ export class DraftEditor {
 		this.pending.push('undo/redo');
 	}
 
+	/**
+	 * A field is on the page (until the returned function is called). Untracked, so an effect that
+	 * registers depends only on what it names, not on every other field coming and going.
+	 */
+	register(...keys: string[]): () => void {
+		untrack(() => {
+			for (const key of keys) {
+				this.fieldCounts.set(key, (this.fieldCounts.get(key) ?? 0) + 1);
+				this.fields.add(key);
+			}
+		});
+		return () =>
+			untrack(() => {
+				for (const key of keys) {
+					const left = (this.fieldCounts.get(key) ?? 1) - 1;
+					if (left > 0) this.fieldCounts.set(key, left);
+					else {
+						this.fieldCounts.delete(key);
+						this.fields.delete(key);
+					}
+				}
+			});
+	}
+
 	issuesAt(file: string, pointer: string): Issue[] {
-		return this.placed.get(fieldKey(file, pointer)) ?? [];
+		return this.placed.get(fieldKey(file, pointer)) ?? NONE;
 	}
 
 	/** Errors anywhere under a pointer, for a collapsed section's summary. */

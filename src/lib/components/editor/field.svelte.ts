@@ -8,11 +8,7 @@ export function useField(where: () => { file: string; at: string }) {
 	const id = $derived(fieldId(where().file, where().at));
 	const issues = $derived(editor.issuesAt(where().file, where().at));
 	const hasError = $derived(issues.some((i) => i.severity === 'error'));
-	$effect(() => {
-		const key = fieldKey(where().file, where().at);
-		editor.fields.add(key);
-		return () => editor.fields.delete(key);
-	});
+	$effect(() => editor.register(fieldKey(where().file, where().at)));
 	return {
 		editor,
 		get id() {
