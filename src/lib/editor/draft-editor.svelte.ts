@@ -70,25 +70,47 @@ export class DraftEditor {
 		return out;
 	});
 
-	/** The names conditions and pickers offer, from the draft as it is now. */
-	readonly vocab = $derived.by(() => {
-		const meta = (this.files['framework.json'] ?? {}) as Partial<FrameworkMeta>;
-		const domains = (meta.domains ?? []).map((file) => ({ file, domain: this.files[file] as Domain | undefined })).filter((d): d is { file: string; domain: Domain } => !!d.domain);
-		const standards = domains.flatMap(({ domain }) => (domain.standards ?? []).map((s) => ({ id: s.id, title: s.title, method: s.method, domain: domain.id })));
-		const keyQuestions = domains.flatMap(({ domain }) => (domain.standards ?? []).flatMap((s) => (s.keyQuestions ?? []).map((k) => ({ id: k.id, kind: k.kind, standard: s.id }))));
-		const bandings = ((this.files['bandings.json'] as { bandings?: Banding[] } | undefined)?.bandings ?? []).map((b) => ({ id: b.id, title: b.title, purpose: b.purpose }));
-		const ratings = [...(meta.ratings ?? [])].sort((a, b) => b.score - a.score).map((r) => ({ id: r.id, label: r.label }));
-		return {
-			meta,
-			domains,
-			standards,
-			keyQuestions,
-			bandings,
-			ratings,
-			samples: (meta.samples ?? []).map((s) => ({ id: s.id, label: s.label })),
-			inspectionTypes: (meta.inspectionTypes ?? []).map((t) => ({ id: t.id, label: t.label }))
-		};
-	});
+	// The names conditions and pickers offer, from the draft as it is now: each list derived on its
+	// own, so typing a standard's title does not hand every rating picker a new list.
+	private readonly meta = $derived((this.files['framework.json'] ?? {}) as Partial<FrameworkMeta>);
+	private readonly domainList = $derived(
+		(this.meta.domains ?? []).map((file) => ({ file, domain: this.files[file] as Domain | undefined })).filter((d): d is { file: string; domain: Domain } => !!d.domain)
+	);
+	private readonly standardList = $derived(this.domainList.flatMap(({ domain }) => (domain.standards ?? []).map((s) => ({ id: s.id, title: s.title, method: s.method, domain: domain.id }))));
+	private readonly keyQuestionList = $derived(
+		this.domainList.flatMap(({ domain }) => (domain.standards ?? []).flatMap((s) => (s.keyQuestions ?? []).map((k) => ({ id: k.id, kind: k.kind, standard: s.id }))))
+	);
+	private readonly bandingList = $derived(((this.files['bandings.json'] as { bandings?: Banding[] } | undefined)?.bandings ?? []).map((b) => ({ id: b.id, title: b.title, purpose: b.purpose })));
+	private readonly ratingList = $derived([...(this.meta.ratings ?? [])].sort((a, b) => b.score - a.score).map((r) => ({ id: r.id, label: r.label })));
+	private readonly sampleList = $derived((this.meta.samples ?? []).map((s) => ({ id: s.id, label: s.label })));
+	private readonly typeList = $derived((this.meta.inspectionTypes ?? []).map((t) => ({ id: t.id, label: t.label })));
+
+	readonly vocab = ((editor: DraftEditor) => ({
+		get meta() {
+			return editor.meta;
+		},
+		get domains() {
+			return editor.domainList;
+		},
+		get standards() {
+			return editor.standardList;
+		},
+		get keyQuestions() {
+			return editor.keyQuestionList;
+		},
+		get bandings() {
+			return editor.bandingList;
+		},
+		get ratings() {
+			return editor.ratingList;
+		},
+		get samples() {
+			return editor.sampleList;
+		},
+		get inspectionTypes() {
+			return editor.typeList;
+		}
+	}))(this);
 
 	constructor(
 		readonly id: string,
