@@ -111,7 +111,8 @@ test('a methodology lead drafts, edits, publishes and rates hmip-youth@2026-tria
 	await page.getByRole('group', { name: 'The composite: Standards that count' }).getByRole('checkbox', { name: '2.4 Reviewing' }).check();
 	const max = textbox(page, 'The composite: Maximum score');
 	await expect(max).toHaveAccessibleDescription(/max is 12, but 5 standards scoring up to 3 make 15/);
-	await expect(page.getByRole('link', { name: /Composite \/max: max is 12, but 5 standards scoring up to 3 make 15/ })).toBeVisible();
+	await page.getByRole('link', { name: /Composite \/max: max is 12, but 5 standards scoring up to 3 make 15/ }).click();
+	await expect(max).toBeFocused();
 	await max.fill('15');
 	await expect(max).not.toHaveAccessibleDescription(/max is/);
 	await expect(page.getByText('no band holds scores 13 to 15')).toBeVisible();
@@ -178,7 +179,10 @@ test('a methodology lead drafts, edits, publishes and rates hmip-youth@2026-tria
 	await page.getByLabel('Change summary').fill('Trial of a reviewing standard (2.4) in the composite, the good band from 60%, and a limiter on inadequate reviewing.');
 	await page.getByRole('button', { name: 'Publish hmip-youth@2026-trial' }).click();
 	await expect(page.getByText('hmip-youth@2026-trial is published.')).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Edit this draft' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Edit this draft' })).toHaveCount(0);
+	const row = (key: string) => page.locator('.govuk-summary-list__row').filter({ has: page.getByRole('term').getByText(key, { exact: true }) });
+	await expect(row('Status')).toContainText('Published');
+	await expect(row('Effective from')).toContainText('1 April 2026');
 
 	// the files are under the (temporary) rules folder, with the hash the page shows
 	const dir = path.join(rulesDir, 'hmip-youth', '2026-trial');
@@ -194,8 +198,7 @@ test('a methodology lead drafts, edits, publishes and rates hmip-youth@2026-tria
 	await expect(ratings.getByRole('row', { name: /^2\.4 Reviewing/ })).toContainText('Inadequate');
 	await expect(ratings.getByRole('row', { name: /^2\.2 Planning/ })).toContainText('Good');
 	await expect(page.getByRole('heading', { name: 'Overall: Requires improvement' })).toBeVisible();
-	const limiterRow = page.locator('.govuk-summary-list__row').filter({ has: page.getByRole('term').getByText('Limiter', { exact: true }) });
-	await expect(limiterRow).toContainText('reviewing-cap: A service whose reviewing (2.4) is inadequate');
+	await expect(row('Limiter')).toContainText('reviewing-cap: A service whose reviewing (2.4) is inadequate');
 
 	// and the command line agrees, reading the published files
 	const file = path.join(mkdtempSync(path.join(tmpdir(), 'yardstick-rate-')), 'inspection.json');
@@ -211,7 +214,7 @@ test('a methodology lead drafts, edits, publishes and rates hmip-youth@2026-tria
 
 	// the list shows it published, in force from its date
 	await page.goto('/frameworks?on=2026-04-01');
-	const row = page.getByRole('table', { name: /hmip-youth/ }).getByRole('row', { name: /^2026-trial/ });
-	await expect(row.getByText('Published')).toBeVisible();
-	await expect(row.getByText('In force')).toBeVisible();
+	const listed = page.getByRole('table', { name: /hmip-youth/ }).getByRole('row', { name: /^2026-trial/ });
+	await expect(listed.getByText('Published')).toBeVisible();
+	await expect(listed.getByText('In force')).toBeVisible();
 });

@@ -27,6 +27,10 @@ test('a version exported and imported under a new id becomes a draft', async ({ 
 	await expect(page).toHaveURL(/\/frameworks\/hmip-youth\/imported-2027$/);
 	await expect(page.getByText('Draft', { exact: true })).toBeVisible();
 	await expect(page.getByText('Valid: it can be published.')).toBeVisible();
+
+	await page.getByRole('button', { name: 'Discard this draft' }).click();
+	await expect(page).toHaveURL(/\/frameworks$/);
+	await expect(page.getByRole('link', { name: 'imported-2027' })).toHaveCount(0);
 });
 
 test('an archive that does not validate is refused, each problem named by file and pointer, and nothing is kept', async ({ page }) => {

@@ -1,7 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { openVersion } from '$lib/server/catalog';
-import { access, pageAccess } from '$lib/server/framework-access';
+import { access, pageAccess, refusal } from '$lib/server/framework-access';
+import { discardDraft } from '$lib/server/drafts';
+import { recordAudit } from '$lib/server/audit';
 import { evidenceChoices, pastedEvidence, rate, readEvidence } from '$lib/server/evidence-sources';
 import { versionParts } from '$lib/framework-diff';
 import { allows } from '$lib/server/roles';
@@ -23,6 +25,19 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
+	/** Throw a draft away (a published version is refused). */
+	discard: async ({ locals, request, params }) => {
+		const user = access(locals, 'framework:edit');
+		const revision = Number((await request.formData()).get('revision'));
+		try {
+			await discardDraft(params.id, params.version, revision);
+		} catch (e) {
+			const { status, message } = refusal(e);
+			return fail(status, { errors: { discard: message } });
+		}
+		await recordAudit({ actor: user.name, action: 'framework.discard', target: { kind: 'framework', id: `${params.id}@${params.version}` }, summary: 'draft discarded' });
+		redirect(303, '/frameworks');
+	},
 	/** Rate evidence against this version: computing only, nothing is stored. */
 	rate: async ({ locals, request, params }) => {
 		access(locals, 'read');

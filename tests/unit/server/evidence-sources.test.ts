@@ -1,0 +1,57 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { evidenceChoices, pastedEvidence, rate, readEvidence } from '../../../src/lib/server/evidence-sources';
+import { loadFramework } from '../../../src/lib/server/frameworks';
+
+process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'yardstick-evidence-'));
+const version2025 = () => {
+	const loaded = loadFramework('hmip-youth@2025', 'rules');
+	if (!loaded.ok) throw new Error('2025 does not load');
+	return loaded.value;
+};
+
+const Sources = suite('evidence to try a version with');
+Sources('golden files are offered by their path under tests/golden', async () => {
+	const choices = await evidenceChoices();
+	assert.ok(choices.some((c) => c.value === 'golden:2025/planning-worked-example.json' && c.group === 'Golden files'));
+});
+Sources('a golden file is read, its inspection under /inspection', async () => {
+	const read = await readEvidence('golden:2025/planning-worked-example.json');
+	assert.ok(read.ok);
+	if (read.ok) assert.equal([read.value.file, read.value.at], ['tests/golden/2025/planning-worked-example.json', '/inspection']);
+});
+const refused: [string, RegExp][] = [
+	['golden:../../package.json', /no such golden file/],
+	['golden:/etc/passwd', /no such golden file/],
+	['golden:2025', /no such golden file/],
+	['inspection:nope', /no such inspection/],
+	['', /Choose a golden file or an inspection/]
+];
+for (const [choice, message] of refused) {
+	Sources(`refused: ${JSON.stringify(choice)}`, async () => {
+		const read = await readEvidence(choice);
+		assert.not.ok(read.ok);
+		if (!read.ok) assert.match(read.errors[0].message, message);
+	});
+}
+Sources('pasted: an envelope or a bare inspection; not JSON is named', () => {
+	const envelope = pastedEvidence('{ "inspection": { "context": { "inspectionType": "iyjs" } } }');
+	const bare = pastedEvidence('{ "context": { "inspectionType": "iyjs" } }');
+	assert.ok(envelope.ok && bare.ok);
+	if (envelope.ok && bare.ok) assert.equal([envelope.value.at, bare.value.at], ['/inspection', '']);
+	const bad = pastedEvidence('{ "context": ');
+	assert.not.ok(bad.ok);
+	if (!bad.ok) assert.match(bad.errors[0].message, /not valid JSON/);
+});
+Sources('rating checks the evidence against the version first, naming the pointer', async () => {
+	const rated = await rate(version2025(), { inspection: { context: { inspectionType: 'iyjs' }, tallies: { '9.9.9': { relevant: 1, yes: 1 } } }, file: 'pasted evidence', at: '/inspection' });
+	assert.not.ok(rated.ok);
+	if (!rated.ok) assert.equal([rated.errors[0].file, rated.errors[0].pointer], ['pasted evidence', '/inspection/tallies/9.9.9']);
+	const good = await rate(version2025(), { inspection: { context: { inspectionType: 'iyjwcv' }, tallies: { '2.2.1': { relevant: 34, yes: 28 }, '2.2.2': { relevant: 34, yes: 24 } } }, file: 'x', at: '' });
+	assert.ok(good.ok);
+	if (good.ok) assert.is(good.value.result.standards['2.2'].final, 'good');
+});
+Sources.run();
