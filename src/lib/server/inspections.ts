@@ -99,6 +99,8 @@ export interface InspectionSummary {
 	status: InspectionRecord['status'];
 	/** the composite outcome: a rating id, or needs-decision */
 	overall: string;
+	/** the version's rating scale, to name the outcome */
+	scale: FrameworkVersion['meta']['ratings'];
 	score: number | null;
 	updatedAt: string;
 }
@@ -130,6 +132,7 @@ export async function listInspections(): Promise<InspectionSummary[]> {
 				frameworkTitle: framework.ok ? framework.value.meta.title : doc.value.framework,
 				inspectionType: typeLabel ?? type ?? null,
 				status: doc.value.status,
+				scale: framework.ok ? framework.value.meta.ratings : [],
 				updatedAt: doc.updatedAt,
 				...overall
 			};
