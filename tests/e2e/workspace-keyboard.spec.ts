@@ -82,3 +82,28 @@ test('answering cases one by one with the keyboard', async ({ page }) => {
 	await expect(cell(page, 1, 1)).toHaveText('No');
 	await expect(cell(page, 2, 1)).toHaveText('Yes');
 });
+
+test('a case can be changed (its facts decide what applies) and removed after confirming', async ({ page }) => {
+	await createInspection(page, { service: 'Casefield YOS', version: '2018' });
+	await addCase(page, 'K1');
+	await addCase(page, 'K2');
+	await expect(cell(page, 1, 4)).toHaveText('–not relevant');
+
+	await page.getByRole('button', { name: 'Open case K1' }).click();
+	const sheet = page.getByRole('region', { name: 'Case K1' });
+	await sheet.getByLabel('Case reference').fill('K1-A');
+	await sheet.getByRole('checkbox', { name: 'There are factors related to keeping the child safe' }).check();
+	await sheet.getByRole('button', { name: 'Save case' }).click();
+	await expect(page.getByRole('heading', { name: 'Case K1-A' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Open case K1-A' })).toBeVisible();
+	// 2.2.2 now applies to K1-A
+	await expect(cell(page, 1, 4)).toHaveText('');
+
+	await page.getByRole('region', { name: 'Case K1-A' }).getByRole('button', { name: 'Remove case' }).click();
+	await page.getByRole('button', { name: 'Yes, remove case K1-A' }).click();
+	await expect(page.getByRole('button', { name: 'Open case K1-A' })).toHaveCount(0);
+	await expect(page.getByRole('grid', { name: 'Court disposals: 1 case, key questions' })).toBeVisible();
+	await expectSaved(page);
+	await page.reload();
+	await expect(page.getByRole('grid', { name: 'Court disposals: 1 case, key questions' })).toBeVisible();
+});
