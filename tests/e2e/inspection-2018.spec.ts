@@ -80,6 +80,7 @@ test('a 2018 inspection from key-question tallies reproduces a published reportâ
 });
 
 test('every tab of the workspace has no serious or critical accessibility violations', async ({ page }) => {
+	test.slow(); // five full axe runs over a large page
 	await createInspection(page, { service: 'Northshire YOS', version: '2018' });
 	await enterTallies(page, { '2.1.1': [3, 2] });
 	for (const tab of ['Cases', 'Tallies', 'Qualitative standards', 'Ratings', 'Panel']) {

@@ -10,6 +10,7 @@ import { createInspection, enterTallies, expectAccessible, expectRatings, expect
 // Composite 8 + 2..3 = 10..11 of 12: 10 is good (7-10), 11 outstanding (11-12), so the overall
 // rating waits on the panel. The panel decides good: 10 of 12, good.
 test("a 2025 inspection whose victims' standard needs the panel: the decision is recorded and the composite settles", async ({ page }) => {
+	test.slow(); // an axe run over the whole workspace
 	await createInspection(page, { service: 'Southshire Youth Justice Service', version: '2025', type: 'Inspection of Youth Justice Work with Children and Victims' });
 	await expect(page.getByText('Inspection of Youth Justice Work with Children and Victims', { exact: true })).toBeVisible();
 	await enterTallies(page, {

@@ -13,6 +13,7 @@ async function addCase(page: Page, reference: string, facts: string[] = []) {
 const cell = (page: Page, row: number, column: number) => page.getByRole('grid', { name: /Court disposals/ }).getByRole('row').nth(row).getByRole('gridcell').nth(column);
 
 test('answering cases one by one with the keyboard', async ({ page }) => {
+	test.slow(); // an axe run over the whole workspace
 	await createInspection(page, { service: 'Westshire YOS', version: '2018' });
 	await addCase(page, 'C1', ['There are factors related to keeping the child safe']);
 	await addCase(page, 'C2');

@@ -53,7 +53,7 @@ export class Workspace {
 
 	private base: InspectionRecord;
 	private pending: Edit[] = [];
-	private inFlight = false;
+	private inFlight: Promise<void> | null = null;
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
 	private evaluating: Promise<void> | null = null;
 	private dirty = false;
@@ -114,13 +114,16 @@ export class Workspace {
 	}
 
 	private async evaluateLoop() {
-		await Promise.resolve();
-		while (this.dirty) {
-			this.dirty = false;
-			this.result = await evaluate(this.framework, this.evidence());
-			this.evaluations++;
+		try {
+			await Promise.resolve();
+			while (this.dirty) {
+				this.dirty = false;
+				this.result = await evaluate(this.framework, this.evidence());
+				this.evaluations++;
+			}
+		} finally {
+			this.evaluating = null;
 		}
-		this.evaluating = null;
 	}
 
 	private async refreshRelevance() {
@@ -135,15 +138,26 @@ export class Workspace {
 		clearTimeout(this.saveTimer);
 		if (this.stale || this.refused.length) return;
 		if (!this.inFlight) this.saveState = 'unsaved';
-		this.saveTimer = setTimeout(() => void this.save(), delay);
+		// after a save under way, whatever it did not carry goes next
+		this.saveTimer = setTimeout(() => void (this.inFlight ?? Promise.resolve()).then(() => this.save()), delay);
 	}
 
 	/** Send every unsaved edit, based on the revision this copy started from. */
-	async save(): Promise<void> {
+	save(): Promise<void> {
 		clearTimeout(this.saveTimer);
-		if (this.inFlight || this.stale || this.refused.length || !this.pending.length) return;
+		if (this.inFlight || this.stale || this.refused.length || !this.pending.length) return this.inFlight ?? Promise.resolve();
+		this.inFlight = this.send().finally(() => (this.inFlight = null));
+		return this.inFlight;
+	}
+
+	/** Save everything now, after any save under way; resolves once nothing more can be saved. */
+	async flush(): Promise<void> {
+		while (this.inFlight) await this.inFlight;
+		if (this.pending.length && !this.stale && !this.refused.length) await this.save();
+	}
+
+	private async send() {
 		const batch = this.pending.slice();
-		this.inFlight = true;
 		this.saveState = 'saving';
 		let response: Response;
 		let body: { revision?: number; updatedAt?: string; updatedBy?: string; stale?: StaleWrite; errors?: Issue[] };
@@ -155,30 +169,36 @@ export class Workspace {
 			});
 			body = await response.json();
 		} catch {
-			this.inFlight = false;
 			this.saveState = 'failed';
-			this.scheduleSave(RETRY_DELAY_MS);
+			this.retryLater();
 			return;
 		}
-		this.inFlight = false;
 		if (response.ok) {
 			this.pending.splice(0, batch.length);
 			for (const edit of batch) applyEdit(this.base, edit);
 			this.revision = body.revision!;
 			this.lastSaved = { at: body.updatedAt!, by: body.updatedBy! };
 			this.unsaved = this.pending.length;
+			this.saveState = this.pending.length ? 'unsaved' : 'saved';
 			if (this.pending.length) this.scheduleSave(0);
-			else this.saveState = 'saved';
 		} else if (response.status === 409 && body.stale) {
 			this.stale = body.stale;
 			this.saveState = 'stale';
 		} else if (response.status === 400 && body.errors) {
 			this.refused = body.errors;
 			this.saveState = 'refused';
+		} else if (response.status === 404) {
+			this.refused = [{ file: 'inspection', pointer: '', message: 'This inspection no longer exists: someone has deleted it. Your changes are only on this page.', severity: 'error' }];
+			this.saveState = 'refused';
 		} else {
 			this.saveState = 'failed';
-			this.scheduleSave(RETRY_DELAY_MS);
+			this.retryLater();
 		}
+	}
+
+	private retryLater() {
+		clearTimeout(this.saveTimer);
+		this.saveTimer = setTimeout(() => void this.save(), RETRY_DELAY_MS);
 	}
 
 	/** After a stale write: take their version and replay this page's unsaved edits on it. */
