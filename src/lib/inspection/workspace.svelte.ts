@@ -48,8 +48,6 @@ export class Workspace {
 	refused = $state.raw<Issue[]>([]);
 	/** edits that could not be replayed on a newer version, in words */
 	dropped = $state.raw<string[]>([]);
-	/** counts results put on screen (a benchmark waits on it) */
-	evaluations = $state(0);
 
 	private base: InspectionRecord;
 	private pending: Edit[] = [];
@@ -119,7 +117,6 @@ export class Workspace {
 			while (this.dirty) {
 				this.dirty = false;
 				this.result = await evaluate(this.framework, this.evidence());
-				this.evaluations++;
 			}
 		} finally {
 			this.evaluating = null;
