@@ -50,6 +50,12 @@ export class Workspace {
 	dropped = $state.raw<string[]>([]);
 
 	private base: InspectionRecord;
+	/**
+	 * The working copy again, as plain data, edited in step with `record`: the engine reads this
+	 * one, so no evaluation pays for copying reactive state ($state.snapshot of a maximum-size
+	 * inspection costs more than the evaluation itself).
+	 */
+	private plain: InspectionRecord;
 	private pending: Edit[] = [];
 	private inFlight: Promise<void> | null = null;
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -61,6 +67,7 @@ export class Workspace {
 		this.id = init.id;
 		this.framework = init.framework;
 		this.base = structuredClone(init.record);
+		this.plain = structuredClone(init.record);
 		this.record = structuredClone(init.record);
 		this.revision = init.revision;
 		this.result = init.result;
@@ -74,8 +81,9 @@ export class Workspace {
 
 	/** Apply an edit now; it is saved shortly. Returns what stops it (nothing changes then). */
 	apply(edit: Edit): Issue[] {
-		const issues = applyEdit(this.record, edit);
+		const issues = applyEdit(this.plain, edit);
 		if (issues.length) return issues;
+		applyEdit(this.record, edit);
 		this.pending.push(edit);
 		this.unsaved = this.pending.length;
 		if (CASE_EDITS.has(edit.type)) void this.refreshRelevance();
@@ -102,7 +110,7 @@ export class Workspace {
 	}
 
 	private evidence(): Inspection {
-		return $state.snapshot(this.record.evidence) as Inspection;
+		return this.plain.evidence;
 	}
 
 	/** Recompute every rating; a burst of edits is evaluated once, the latest state always last. */
@@ -224,6 +232,7 @@ export class Workspace {
 
 	/** After the server refused the unsaved edits: go back to the last saved version. */
 	discardUnsaved() {
+		this.plain = structuredClone(this.base);
 		this.record = structuredClone(this.base);
 		this.pending = [];
 		this.unsaved = 0;
@@ -237,6 +246,7 @@ export class Workspace {
 		this.base = structuredClone(stale.record);
 		this.revision = stale.revision;
 		this.lastSaved = { at: stale.updatedAt, by: stale.updatedBy };
+		this.plain = structuredClone(working);
 		this.record = working;
 		this.pending = pending;
 		this.unsaved = pending.length;
