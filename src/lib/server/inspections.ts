@@ -105,23 +105,24 @@ export interface InspectionSummary {
 	updatedAt: string;
 }
 
-const overallCache = new Map<string, { overall: string; score: number | null }>();
+/** Each inspection's overall outcome at the revision it was computed for: one entry per inspection. */
+const overallCache = new Map<string, { revision: number; overall: string; score: number | null }>();
 
 export async function listInspections(): Promise<InspectionSummary[]> {
 	const docs = await inspections().list();
 	const summaries = await Promise.all(
 		docs.map(async (doc): Promise<InspectionSummary> => {
-			const key = `${doc.id}@${doc.revision}`;
-			let overall = overallCache.get(key);
+			let cached = overallCache.get(doc.id);
 			const framework = loadFramework(doc.value.framework);
-			if (!overall) {
-				overall = { overall: 'not-rated', score: null };
+			if (cached?.revision !== doc.revision) {
+				cached = { revision: doc.revision, overall: 'not-rated', score: null };
 				if (framework.ok) {
 					const result = await evaluate(framework.value, doc.value.evidence);
-					overall = { overall: result.composite.rating, score: result.composite.score };
+					cached = { revision: doc.revision, overall: result.composite.rating, score: result.composite.score };
 				}
-				overallCache.set(key, overall);
+				overallCache.set(doc.id, cached);
 			}
+			const { overall, score } = cached;
 			const type = doc.value.evidence.context?.inspectionType;
 			const typeLabel = framework.ok ? framework.value.meta.inspectionTypes?.find((t) => t.id === type)?.label : undefined;
 			return {
@@ -134,7 +135,8 @@ export async function listInspections(): Promise<InspectionSummary[]> {
 				status: doc.value.status,
 				scale: framework.ok ? framework.value.meta.ratings : [],
 				updatedAt: doc.updatedAt,
-				...overall
+				overall,
+				score
 			};
 		})
 	);
