@@ -1,5 +1,6 @@
 // The rating engine: pure functions from parsed rule files and evidence to results.
 export { evaluate } from './evaluate';
+export { relevantKeyQuestions } from './evidence';
 export { validateVersion, validateInspection, checkCoverage, VERSION_FILES } from './validate';
 export { validateAgainst } from './schemas';
 export { parseJson } from './json-text';
