@@ -44,6 +44,12 @@ const server = spawn(process.execPath, ['build'], {
 	env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, DATA_DIR: dataDir },
 	stdio: ['ignore', 'pipe', 'pipe']
 });
+// the server goes with this process, however it ends
+process.on('exit', () => {
+	server.kill();
+	rmSync(dataDir, { recursive: true, force: true });
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 let serverLog = '';
 server.stdout.on('data', (chunk) => (serverLog += chunk));
 server.stderr.on('data', (chunk) => (serverLog += chunk));
@@ -121,6 +127,4 @@ try {
 	console.log(`\ntarget under ${TARGET_MS} ms from an answer to the updated ratings on screen: ${frame.p95 < TARGET_MS ? 'met' : 'NOT met'} (p95 to the next frame ${frame.p95.toFixed(1)} ms)`);
 } finally {
 	await browser.close();
-	server.kill();
-	rmSync(dataDir, { recursive: true, force: true });
 }
