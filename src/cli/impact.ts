@@ -1,0 +1,42 @@
+// npm run impact -- --from id@version --to id@version PATH... [--json] [--workers N]: rate the
+// evidence of every golden (or bare inspection) file under the paths under both versions, each
+// with only the evidence it defines, and print what moves: the same summary as /regression/impact.
+import { formatIssue, type FrameworkVersion } from '../lib/engine/index';
+import { movement } from '../lib/regression/movement';
+import { movementText } from '../lib/regression/movement-text';
+import { displayPath } from '../lib/server/frameworks';
+import { listGoldenFiles } from '../lib/server/golden';
+import { scaleOf } from '../lib/server/impact';
+import { runJobs } from '../lib/server/rating-pool';
+import { resolveVersion } from '../lib/server/version-catalogue';
+import { fail, parse } from './args';
+
+const usage = 'npm run impact -- --from id@version --to id@version PATH... [--json] [--workers N]';
+const { positionals, values } = parse({ from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, workers: { type: 'string' } }, usage);
+if (!values.from || !values.to || !positionals.length) fail(`usage: ${usage} (golden files, inspection files or folders of them)`);
+const workers = values.workers === undefined ? undefined : Number(values.workers);
+if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) fail(`--workers: "${values.workers}" is not a whole number of threads, 1 or more`);
+
+const versions: Record<string, FrameworkVersion> = {};
+for (const flag of ['from', 'to'] as const) {
+	const ref = values[flag] as string;
+	const loaded = await resolveVersion(ref);
+	if (!loaded.ok) fail(loaded.errors.map((e) => (e.file ? formatIssue(e) : `--${flag}: ${e.message}`)).join('\n'));
+	versions[ref] = loaded.value;
+}
+const [from, to] = [versions[values.from as string], versions[values.to as string]];
+
+const listed = listGoldenFiles(positionals);
+if (!listed.ok) fail(`${listed.missing}: no such file or folder`);
+
+const items = await runJobs(
+	listed.files.map((file) => ({ kind: 'impact' as const, source: { file, label: displayPath(file) }, from: values.from as string, to: values.to as string })),
+	{ workers, versions }
+);
+const report = movement(items, { from: scaleOf(from), to: scaleOf(to) });
+console.log(values.json ? JSON.stringify(report, null, 2) : movementText(report));
+
+// Files that cannot be read or are not evidence at all are bad input, as in npm run golden.
+const unreadable = items.filter((item) => 'invalid' in item);
+for (const item of unreadable) if ('invalid' in item) for (const e of item.invalid) console.error(formatIssue(e));
+process.exit(unreadable.length ? 2 : 0);
