@@ -62,7 +62,19 @@ function treeRss(root: number): number {
 	return total;
 }
 
+/** CPU seconds (user + system) of this process's finished children and theirs (Linux /proc). */
+function childrenCpuSeconds(): number {
+	const stat = readFileSync('/proc/self/stat', 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	// fields[13] and [14] are cutime and cstime (fields 16 and 17 of proc(5)), in clock ticks
+	return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+
 async function timeGolden(args: string[]) {
+	const cpuBefore = childrenCpuSeconds();
+	const load = loadAverage();
 	const started = performance.now();
 	const child = spawn('npm', ['run', '--silent', 'golden', '--', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
 	let peak = 0;
@@ -79,7 +91,8 @@ async function timeGolden(args: string[]) {
 	const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
 	clearInterval(sampler);
 	const seconds = (performance.now() - started) / 1000;
-	return { status, seconds, peak, lines, closing: lastLines.trim().split('\n').at(-1) ?? '', errors: errors.trim() };
+	const cpu = childrenCpuSeconds() - cpuBefore;
+	return { status, seconds, cpu, load, peak, lines, closing: lastLines.trim().split('\n').at(-1) ?? '', errors: errors.trim() };
 }
 
 const mib = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MiB`;
@@ -92,12 +105,15 @@ try {
 
 	const update = await timeGolden([dir, '--update']);
 	if (update.status !== 0) throw new Error(`npm run golden -- --update exited with ${update.status}: ${update.errors || update.closing}`);
-	console.log(`npm run golden -- DIR --update   ${update.seconds.toFixed(1)} s   ${(FILES / update.seconds).toFixed(0)} files/s   peak memory ${mib(update.peak)}   (${update.closing.split('\n')[0]})`);
+	const line = (label: string, r: typeof update) =>
+		`${label.padEnd(32)} ${r.seconds.toFixed(1).padStart(5)} s   ${(FILES / r.seconds).toFixed(0).padStart(4)} files/s   CPU ${r.cpu.toFixed(1)} s   peak memory ${mib(r.peak)}   (load average ${r.load} at start)`;
+	console.log(line('npm run golden -- DIR --update', update));
 
 	const run = await timeGolden([dir]);
 	if (run.status !== 0 || run.closing !== `${FILES} passed, 0 failed`) throw new Error(`npm run golden exited with ${run.status}: ${run.closing} ${run.errors}`);
-	console.log(`npm run golden -- DIR            ${run.seconds.toFixed(1)} s   ${(FILES / run.seconds).toFixed(0)} files/s   peak memory ${mib(run.peak)}   (${run.closing})`);
-	console.log(`\ntarget ${FILES} files in under ${TARGET_SECONDS} s: ${run.seconds < TARGET_SECONDS ? 'met' : 'NOT met'} (${run.seconds.toFixed(1)} s, wall time including npm and tsx start-up)`);
+	console.log(line('npm run golden -- DIR', run), `\n${' '.repeat(33)}${run.closing}`);
+	console.log(`\ntarget ${FILES} files in under ${TARGET_SECONDS} s: ${run.seconds < TARGET_SECONDS ? 'met' : 'NOT met'} (${run.seconds.toFixed(1)} s wall time, npm and tsx start-up included)`);
+	console.log(`CPU: user + system time of npm, tsx and node with its threads; on ${availableParallelism()} otherwise idle cores the wall time is about CPU / ${availableParallelism()}, so a load average above ${availableParallelism()} (other work on the machine) stretches it`);
 	console.log('peak memory: the resident memory of npm, tsx and node (with its worker threads) summed, sampled every 50 ms');
 } finally {
 	rmSync(dir, { recursive: true, force: true });
