@@ -60,7 +60,7 @@ test('a broken expectation shows its diff and trace, and accepting the actual ra
 	await expect(failure.getByRole('listitem').filter({ hasText: '2.1 Assessment: good — 2.1.1 had 18 of 25 relevant cases (72%)' })).toBeVisible();
 	await expectNoSeriousViolations(page);
 
-	await failure.getByRole('button', { name: `Accept actual as expected for ${label}` }).click();
+	await failure.getByRole('link', { name: `Accept actual as expected for ${label}` }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Accept actual as expected' })).toBeVisible();
 	const changes = page.getByRole('table', { name: 'What changes' });
 	await expect(changes.getByRole('row')).toHaveCount(2);
@@ -91,7 +91,7 @@ test('an uploaded golden file can be run, accepted and downloaded again', async 
 	await page.getByRole('button', { name: 'Run golden files' }).click();
 	await expect(page.getByRole('status')).toHaveText('0 files passed, 1 file failed, 0 invalid', { timeout: 30_000 });
 
-	await page.getByRole('button', { name: 'Accept actual as expected for uploaded.json' }).click();
+	await page.getByRole('link', { name: 'Accept actual as expected for uploaded.json' }).click();
 	await page.getByRole('button', { name: 'Accept and rewrite the file' }).click();
 	const download = page.waitForEvent('download');
 	await page.getByRole('link', { name: 'Download the updated uploaded.json' }).click();
