@@ -1,19 +1,24 @@
-// npm run impact -- --from id@version --to id@version PATH... [--json] [--workers N]: rate the
-// evidence of every golden (or bare inspection) file under the paths under both versions, each
-// with only the evidence it defines, and print what moves: the same summary as /regression/impact.
+// npm run impact -- --from id@version --to id@version [PATH...] [--inspections] [--json] [--workers N]:
+// rate the evidence of every golden (or bare inspection) file under the paths, and with
+// --inspections every inspection stored in DATA_DIR, under both versions, each with only the
+// evidence it defines, and print what moves: the same summary as /regression/impact.
 import { formatIssue, type FrameworkVersion } from '../lib/engine/index';
 import { movement } from '../lib/regression/movement';
 import { movementText } from '../lib/regression/movement-text';
 import { displayPath } from '../lib/server/frameworks';
 import { listGoldenFiles } from '../lib/server/golden';
-import { scaleOf } from '../lib/server/impact';
+import { scaleOf, type ImpactSource } from '../lib/server/impact';
+import { inspections } from '../lib/server/inspections';
 import { runJobs } from '../lib/server/rating-pool';
 import { resolveVersion } from '../lib/server/version-catalogue';
 import { fail, parse } from './args';
 
-const usage = 'npm run impact -- --from id@version --to id@version PATH... [--json] [--workers N]';
-const { positionals, values } = parse({ from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, workers: { type: 'string' } }, usage);
-if (!values.from || !values.to || !positionals.length) fail(`usage: ${usage} (golden files, inspection files or folders of them)`);
+const usage = 'npm run impact -- --from id@version --to id@version [PATH...] [--inspections] [--json] [--workers N]';
+const { positionals, values } = parse(
+	{ from: { type: 'string' }, to: { type: 'string' }, inspections: { type: 'boolean' }, json: { type: 'boolean' }, workers: { type: 'string' } },
+	usage
+);
+if (!values.from || !values.to || !(positionals.length || values.inspections)) fail(`usage: ${usage} (golden files, inspection files or folders of them; --inspections: the stored ones)`);
 const workers = values.workers === undefined ? undefined : Number(values.workers);
 if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) fail(`--workers: "${values.workers}" is not a whole number of threads, 1 or more`);
 
@@ -29,8 +34,12 @@ const [from, to] = [versions[values.from as string], versions[values.to as strin
 const listed = listGoldenFiles(positionals);
 if (!listed.ok) fail(`${listed.missing}: no such file or folder`);
 
+const sources: ImpactSource[] = listed.files.map((file) => ({ file, label: displayPath(file) }));
+if (values.inspections) {
+	for (const doc of await inspections().list()) sources.push({ id: doc.id, name: doc.value.serviceName, inspection: doc.value.evidence });
+}
 const items = await runJobs(
-	listed.files.map((file) => ({ kind: 'impact' as const, source: { file, label: displayPath(file) }, from: values.from as string, to: values.to as string })),
+	sources.map((source) => ({ kind: 'impact' as const, source, from: values.from as string, to: values.to as string })),
 	{ workers, versions }
 );
 const report = movement(items, { from: scaleOf(from), to: scaleOf(to) });

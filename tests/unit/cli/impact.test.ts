@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../../support/cli';
@@ -64,10 +64,22 @@ Impact('an unreadable file: reported with its file and reason, exit 2', () => {
 	assert.is(run.status, 2);
 	assert.match(run.stderr, `${path.join(dir, 'broken.json')}: /: not valid JSON`);
 });
+Impact('--inspections rates the inspections stored in DATA_DIR', () => {
+	const data = mkdtempSync(path.join(tmpdir(), 'yardstick-impact-data-'));
+	mkdirSync(path.join(data, 'inspections'));
+	const evidence = JSON.parse(readFileSync('tests/golden/2021/guidance-departures-with-and-without-reason.json', 'utf8')).inspection;
+	const now = new Date().toISOString();
+	const record = { id: 'stored-1', revision: 1, createdAt: now, updatedAt: now, updatedBy: 'test', change: 'created', value: { serviceName: 'Example YOS', framework: 'hmip-youth@2021', frameworkHash: 'sha256:x', status: 'complete', evidence } };
+	writeFileSync(path.join(data, 'inspections', 'stored-1.json'), JSON.stringify(record));
+	const run = cli('impact', ['--from', 'hmip-youth@2021', '--to', 'hmip-youth@2021-moved', '--inspections'], { RULES_DIR: rulesWithMovedEdge(), DATA_DIR: data });
+	assert.is(run.status, 0, run.stderr);
+	assert.match(run.stdout, '1 inspection, 1 rated under both versions');
+	assert.match(run.stdout, /^ {2}Example YOS: Good → Requires improvement \(score 22 → 16\)$/m);
+});
 Impact('usage without both versions', () => {
 	const run = cli('impact', ['tests/golden/2021']);
 	assert.is(run.status, 2);
-	assert.match(run.stderr, 'usage: npm run impact -- --from id@version --to id@version PATH...');
+	assert.match(run.stderr, 'usage: npm run impact -- --from id@version --to id@version [PATH...]');
 	assert.ok(repoRules);
 });
 Impact.run();
