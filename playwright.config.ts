@@ -13,6 +13,7 @@ process.env.E2E_RULES_DIR ??= e2eRules();
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	globalSetup: './tests/support/e2e-setup.ts',
 	globalTeardown: './tests/support/e2e-teardown.ts',
 	workers: 1,
 	forbidOnly: !!process.env.CI,
@@ -39,7 +40,6 @@ export default defineConfig({
 		reuseExistingServer: false,
 		timeout: 30_000,
 		stdout: 'pipe',
-		// ORIGIN: adapter-node assumes https otherwise, and refuses form posts from http pages as cross-site.
-		env: { HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, DATA_DIR: process.env.E2E_DATA_DIR, RULES_DIR: process.env.E2E_RULES_DIR }
+		env: { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR, RULES_DIR: process.env.E2E_RULES_DIR }
 	}
 });

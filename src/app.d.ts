@@ -1,6 +1,12 @@
-// App-wide types (Locals, PageData, Error) go here as the app grows: https://svelte.dev/docs/kit/types#app.d.ts
+import type { Role } from '$lib/server/roles';
+
 declare global {
-	namespace App {}
+	namespace App {
+		interface Locals {
+			/** the signed-in user, or the owner of the API token presented; null when anonymous */
+			user: { name: string; roles: Role[] } | null;
+		}
+	}
 }
 
 export {};

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { formatIssue, type Issue } from '../lib/engine/index';
 
-export function parse(options: Record<string, { type: 'string' | 'boolean' }>, usage: string) {
+export function parse(options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>, usage: string) {
 	try {
 		return parseArgs({ args: process.argv.slice(2), options, allowPositionals: true });
 	} catch (e) {

@@ -1,0 +1,53 @@
+// npm run user -- add NAME --role ROLE [--role ROLE]: create an account (the first admin, say).
+// The password is asked for without echo, or read from standard input when it is not a terminal.
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { addUser, nameProblem, users } from '../lib/server/users';
+import { passwordProblems } from '../lib/server/passwords';
+import { ROLES, isRole, type Role } from '../lib/server/roles';
+import { recordAudit } from '../lib/server/audit';
+import { fail, parse } from './args';
+
+const usage = `npm run user -- add NAME --role ROLE [--role ROLE ...]   (roles: ${ROLES.join(', ')})`;
+const { positionals, values } = parse({ role: { type: 'string', multiple: true } }, usage);
+const [command, name] = positionals;
+if (command !== 'add' || !name || positionals.length !== 2) fail(`usage: ${usage}`);
+const bad = nameProblem(name);
+if (bad) fail(`NAME: ${bad}`);
+const roles = ((values.role as string[] | undefined) ?? []).map((r) => r.trim());
+if (!roles.length) fail(`--role is required (${ROLES.join(', ')})`);
+const unknown = roles.filter((r) => !isRole(r));
+if (unknown.length) fail(`--role: unknown role ${unknown.map((r) => `"${r}"`).join(', ')} (${ROLES.join(', ')})`);
+if (await users().get(name)) fail(`NAME: an account "${name}" already exists`);
+
+const password = process.stdin.isTTY ? await ask(`Password for ${name}: `) : await readStdin();
+const problems = passwordProblems(password);
+if (problems.length) fail(`password: ${problems.join('; ')}`);
+await addUser(name, roles as Role[], password, 'command line');
+await recordAudit({ actor: 'command line', action: 'account.create', target: { kind: 'user', id: name }, summary: `account ${name} created with roles ${roles.join(', ')}`, after: { roles } });
+console.log(`account ${name} created (${roles.join(', ')})`);
+
+async function readStdin(): Promise<string> {
+	let text = '';
+	for await (const chunk of process.stdin) text += chunk;
+	return text.split(/\r?\n/)[0];
+}
+
+function ask(question: string): Promise<string> {
+	let muted = false;
+	const output = new Writable({
+		write(chunk, _encoding, done) {
+			if (!muted) process.stdout.write(chunk);
+			done();
+		}
+	});
+	const rl = createInterface({ input: process.stdin, output, terminal: true });
+	return new Promise((resolve) => {
+		rl.question(question, (answer) => {
+			rl.close();
+			process.stdout.write('\n');
+			resolve(answer);
+		});
+		muted = true;
+	});
+}

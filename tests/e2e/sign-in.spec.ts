@@ -1,0 +1,29 @@
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { PASSWORD, accountFor, signInAs } from '../support/accounts';
+
+test('a user signs in, sees who they are, and signs out', async ({ page }) => {
+	await signInAs(page, 'inspector');
+	await expect(page.getByText(`Signed in as ${accountFor('inspector')}`)).toBeVisible();
+	const cookie = (await page.context().cookies()).find((c) => c.name === 'yardstick_session');
+	expect(cookie?.httpOnly).toBe(true);
+	expect(cookie?.sameSite).toBe('Strict');
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+	await expect(page.getByText('Signed in as')).toHaveCount(0);
+});
+
+test('a wrong password is refused with the error at the field, by keyboard alone', async ({ page }) => {
+	await page.goto('/sign-in');
+	await page.keyboard.press('Tab'); // skip link
+	await page.getByLabel('Name').focus();
+	await page.keyboard.type(accountFor('viewer'));
+	await page.keyboard.press('Tab');
+	await page.keyboard.type(PASSWORD + 'x');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('alert')).toContainText('The name or password is not right.');
+	await expect(page.locator('#password-error')).toContainText('The name or password is not right.');
+	await expect(page.getByLabel('Name')).toHaveValue(accountFor('viewer'));
+	const results = await new AxeBuilder({ page }).analyze();
+	expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+});
