@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
+import { requirePermission } from '$lib/server/auth';
 import { folderSource, uploadSource, UPLOAD_LIMITS } from '$lib/server/golden-sources';
 import { listRuns, startGoldenRun } from '$lib/server/regression-runs';
+import { allows } from '$lib/server/roles';
 import { listRateableVersions, resolveVersion } from '$lib/server/version-catalogue';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({
+export const load: PageServerLoad = async ({ locals }) => ({
+	canRun: allows(requirePermission(locals.user, 'read').roles, 'regression:run'),
 	versions: await listRateableVersions(),
 	limits: UPLOAD_LIMITS,
 	runs: listRuns()
@@ -22,7 +25,8 @@ export const load: PageServerLoad = async () => ({
 });
 
 export const actions: Actions = {
-	default: async ({ request }) => {
+	default: async ({ request, locals }) => {
+		requirePermission(locals.user, 'regression:run');
 		const form = await request.formData();
 		const sourceKind = String(form.get('source') ?? '');
 		const folder = String(form.get('folder') ?? '');

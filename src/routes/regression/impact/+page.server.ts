@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
+import { requirePermission } from '$lib/server/auth';
 import type { FrameworkVersion } from '$lib/engine/types';
 import { folderSource, uploadSource, UPLOAD_LIMITS } from '$lib/server/golden-sources';
 import { inspections } from '$lib/server/inspections';
 import { listRuns, startImpactRun, type ImpactRun } from '$lib/server/regression-runs';
 import type { ImpactSource } from '$lib/server/impact';
+import { allows } from '$lib/server/roles';
 import { listRateableVersions, resolveVersion } from '$lib/server/version-catalogue';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({
+export const load: PageServerLoad = async ({ locals }) => ({
+	canRun: allows(requirePermission(locals.user, 'read').roles, 'regression:run'),
 	versions: await listRateableVersions(),
 	storedInspections: (await inspections().list()).length,
 	limits: UPLOAD_LIMITS,
@@ -18,7 +21,8 @@ export const load: PageServerLoad = async () => ({
 });
 
 export const actions: Actions = {
-	default: async ({ request }) => {
+	default: async ({ request, locals }) => {
+		requirePermission(locals.user, 'regression:run');
 		const form = await request.formData();
 		const values = { source: String(form.get('source') ?? ''), folder: String(form.get('folder') ?? ''), from: String(form.get('from') ?? ''), to: String(form.get('to') ?? '') };
 		const errors: Record<string, string> = {};

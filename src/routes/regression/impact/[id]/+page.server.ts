@@ -1,8 +1,10 @@
 import { error } from '@sveltejs/kit';
+import { requirePermission } from '$lib/server/auth';
 import { getRun } from '$lib/server/regression-runs';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, locals }) => {
+	requirePermission(locals.user, 'read');
 	const run = getRun(params.id);
 	if (!run || run.kind !== 'impact') error(404, 'There is no such comparison. They are kept while the app is running, the latest 20 runs.');
 	return {

@@ -2,10 +2,13 @@ import { error } from '@sveltejs/kit';
 import { formatIssue } from '$lib/engine/errors';
 import { describeChange } from '$lib/regression/expectations';
 import { expectationLabel, valueWords } from '$lib/regression/labels';
+import { requirePermission } from '$lib/server/auth';
 import { getRun } from '$lib/server/regression-runs';
+import { allows } from '$lib/server/roles';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, url }) => {
+export const load: PageServerLoad = ({ params, url, locals }) => {
+	const user = requirePermission(locals.user, 'read');
 	const run = getRun(params.id);
 	if (!run || run.kind !== 'golden') error(404, 'There is no such run. Runs are kept while the app is running, the latest 20 of them.');
 	const finished = run.status !== 'running';
@@ -36,6 +39,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 		},
 		files,
 		counts: { passed: count('pass', 'updated'), failed: count('fail'), invalid: count('invalid') },
-		accepted: url.searchParams.get('accepted')
+		accepted: url.searchParams.get('accepted'),
+		canAccept: allows(user.roles, 'regression:accept')
 	};
 };

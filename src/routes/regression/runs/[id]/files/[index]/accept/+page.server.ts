@@ -1,4 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { describeChange } from '$lib/regression/expectations';
+import { recordAudit } from '$lib/server/audit';
+import { requirePermission } from '$lib/server/auth';
 import { expectationLabel, valueWords } from '$lib/regression/labels';
 import { applyAccept, getRun, planAccept, type GoldenRun } from '$lib/server/regression-runs';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +12,8 @@ function goldenRun(id: string): GoldenRun {
 	return run;
 }
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
+	requirePermission(locals.user, 'regression:accept');
 	const run = goldenRun(params.id);
 	const index = Number(params.index);
 	const plan = await planAccept(run, index);
@@ -31,12 +35,23 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, request }) => {
+	default: async ({ params, request, locals }) => {
+		const user = requirePermission(locals.user, 'regression:accept');
 		const run = goldenRun(params.id);
 		const index = Number(params.index);
 		const seen = String((await request.formData()).get('hash') ?? '');
 		const accepted = await applyAccept(run, index, seen);
 		if (!accepted.ok) return fail(409, { problem: accepted.message });
+		const file = run.files[index];
+		const where = run.source.kind === 'folder' ? `${run.source.folder}/${file.label}` : `uploaded ${file.label}`;
+		await recordAudit({
+			actor: user.name,
+			action: 'golden.accept',
+			target: { kind: 'golden-file', id: where },
+			summary: `expectations of ${where} accepted from actual results: ${accepted.changes.map(describeChange).join('; ')}`,
+			before: Object.fromEntries(accepted.changes.map((c) => [c.what, c.from ?? null])),
+			after: Object.fromEntries(accepted.changes.map((c) => [c.what, c.to ?? null]))
+		});
 		redirect(303, `/regression/runs/${run.id}?accepted=${index}`);
 	}
 };
