@@ -2,11 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { e2eRules } from './tests/support/e2e-rules';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 
 // Playwright loads this file again in every worker: make the data folder once and pass it on.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'yardstick-e2e-'));
+// The shipped versions and a revision of 2021 with a moved band edge, for the impact tests.
+process.env.E2E_RULES_DIR ??= e2eRules();
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -37,6 +40,6 @@ export default defineConfig({
 		reuseExistingServer: false,
 		timeout: 30_000,
 		stdout: 'pipe',
-		env: { HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, DATA_DIR: process.env.E2E_DATA_DIR }
+		env: { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR, RULES_DIR: process.env.E2E_RULES_DIR }
 	}
 });
