@@ -1,17 +1,15 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { e2eRules } from './tests/support/e2e-rules';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 
 // Playwright loads this file again in every worker: make the data folder once and pass it on.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'yardstick-e2e-'));
-// Tests publish framework versions: into a copy of rules/, never into the repository's.
-if (!process.env.E2E_RULES_DIR) {
-	process.env.E2E_RULES_DIR = mkdtempSync(join(tmpdir(), 'yardstick-e2e-rules-'));
-	cpSync('rules', process.env.E2E_RULES_DIR, { recursive: true });
-}
+// The shipped versions and a revision of 2021 with a moved band edge, for the impact tests.
+process.env.E2E_RULES_DIR ??= e2eRules();
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -1,6 +1,6 @@
 // Evidence to counts: which cases each key question applies to, and how many were answered yes.
-import type { Inspection } from './types';
-import type { Model } from './model';
+import type { FrameworkVersion, Inspection } from './types';
+import { modelOf, type Model } from './model';
 
 export interface Tally {
 	relevant: number;
@@ -63,4 +63,14 @@ export async function tallyEvidence(
 function why(model: Model, keyQuestionId: string): string {
 	const kq = model.keyQuestions.get(keyQuestionId)!.keyQuestion;
 	return kq.relevantWhen?.note ?? `it draws on the ${(kq.samples ?? []).join(' and ')} sample`;
+}
+
+/** The case-based key questions relevant to one case, by its sample, its facts and the inspection's context. */
+export async function relevantKeyQuestions(
+	framework: FrameworkVersion,
+	context: Inspection['context'],
+	c: { sample: string; facts?: Record<string, string | number | boolean> }
+): Promise<Set<string>> {
+	const fired = await modelOf(framework).rules.relevance.fired({ ...(context ?? {}), ...(c.facts ?? {}), sample: c.sample });
+	return new Set(fired); // a copy: the rule set remembers its answer
 }

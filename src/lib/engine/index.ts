@@ -1,6 +1,7 @@
 // The rating engine: pure functions from parsed rule files and evidence to results.
 export { evaluate } from './evaluate';
 export { explainCondition, stageFacts, caseFacts, type ConditionOutcome, type TryStage } from './conditions';
+export { relevantKeyQuestions } from './evidence';
 export { validateVersion, validateInspection, checkCoverage, VERSION_FILES } from './validate';
 export { validateAgainst } from './schemas';
 export { parseJson } from './json-text';

@@ -9,15 +9,16 @@ import rules from '../../../schema/rules.schema.json';
 import composite from '../../../schema/composite.schema.json';
 import inspection from '../../../schema/inspection.schema.json';
 import golden from '../../../schema/golden.schema.json';
+import inspectionRecord from '../../../schema/inspection-record.schema.json';
 import { type Issue } from './errors';
 
-export type SchemaName = 'framework' | 'domain' | 'bandings' | 'rules' | 'composite' | 'inspection' | 'golden';
+export type SchemaName = 'framework' | 'domain' | 'bandings' | 'rules' | 'composite' | 'inspection' | 'golden' | 'inspection-record';
 
 // strictRequired is off because "required" inside oneOf/anyOf branches names properties the
 // parent declares; every other strict check (types, unknown keywords, unions declared) is on.
 const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true });
 addFormats(ajv, ['date']);
-const schemas = { common, framework, domain, bandings, rules, composite, inspection, golden };
+const schemas = { common, framework, domain, bandings, rules, composite, inspection, golden, 'inspection-record': inspectionRecord };
 for (const [name, schema] of Object.entries(schemas)) ajv.addSchema(schema, `${name}.schema.json`);
 
 const compiled = new Map<SchemaName, ValidateFunction>();

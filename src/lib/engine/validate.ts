@@ -14,6 +14,7 @@ export const VERSION_FILES = ['framework.json', 'bandings.json', 'rules.json', '
 export function validateVersion(files: Record<string, unknown>, label: string): Checked<Omit<FrameworkVersion, 'hash'>> {
 	const name = (file: string) => `${label}/${file}`;
 	const errors: Issue[] = [];
+	if (!files || typeof files !== 'object' || Array.isArray(files)) return { ok: false, errors: [err(label, '', 'a version is a set of files')], warnings: [] };
 	for (const file of VERSION_FILES) {
 		if (!(file in files)) errors.push(err(name(file), '', 'file is missing'));
 	}
@@ -240,20 +241,21 @@ export function checkCoverage(banding: Banding, file: string, at: string): Issue
 
 function checkScoreCoverage(c: Composite, file: string): Issue[] {
 	const out: Issue[] = [];
-	const covering = (score: number) => c.bands.filter((b) => score >= b.min && score <= b.max).length;
-	let start: number | null = null;
-	for (let score = 0; score <= c.max + 1; score++) {
-		const n = score <= c.max ? covering(score) : 1;
-		if (n === 0 && start === null) start = score;
-		if (n !== 0 && start !== null) {
-			out.push(err(file, '/bands', `no band covers score${score - 1 > start ? `s ${start} to ${score - 1}` : ` ${start}`} (bands must cover 0 to ${c.max})`));
-			start = null;
+	const scores = (from: number, to: number) => (from === to ? `score ${from}` : `scores ${from} to ${to}`);
+	// Walk the bands in order as whole-number intervals; never score by score (max can be large).
+	const order = c.bands.map((band, i) => ({ band, i })).sort((a, b) => a.band.min - b.band.min);
+	let next = 0;
+	for (const { band, i } of order) {
+		if (band.min > band.max) out.push(err(file, `/bands/${i}`, `min ${band.min} is above max ${band.max}`));
+		if (band.min > next) out.push(err(file, '/bands', `no band covers ${scores(next, Math.min(band.min - 1, c.max))} (bands must cover 0 to ${c.max})`));
+		if (band.min < next) {
+			const to = Math.min(next - 1, band.max);
+			out.push(err(file, '/bands', `${scores(band.min, to)} ${band.min === to ? 'falls' : 'fall'} in 2 bands`));
 		}
-		if (n > 1) out.push(err(file, '/bands', `score ${score} falls in ${n} bands`));
+		next = Math.max(next, band.max + 1);
+		if (band.max > c.max) out.push(err(file, `/bands/${i}/max`, `band reaches ${band.max}, beyond the maximum score ${c.max}`));
 	}
-	c.bands.forEach((b, i) => {
-		if (b.max > c.max) out.push(err(file, `/bands/${i}/max`, `band reaches ${b.max}, beyond the maximum score ${c.max}`));
-	});
+	if (next <= c.max) out.push(err(file, '/bands', `no band covers ${scores(next, c.max)} (bands must cover 0 to ${c.max})`));
 	return out;
 }
 

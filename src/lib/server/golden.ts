@@ -1,38 +1,56 @@
 // Golden files: evidence plus the ratings it must produce (contract: shared/DESIGN.md).
-import { readFileSync } from 'node:fs';
-import { evaluate, parseJson, validateAgainst, validateInspection, type EvaluationResult, type Inspection, type Issue } from '../engine/index';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { evaluate, parseJson, validateAgainst, validateInspection, type FrameworkVersion, type Inspection, type Issue } from '../engine/index';
+import { acceptActual, compare, type Difference, type ExpectationChange, type GoldenExpected } from '../regression/expectations';
+import { summarise, type RatingSummary } from '../regression/summary';
 import { defaultRulesDir, findVersion, loadFramework } from './frameworks';
+import { rewriteGolden } from './golden-write';
+
+export { compare, type Difference, type ExpectationChange, type GoldenExpected };
 
 export interface GoldenFile {
 	name: string;
 	description?: string;
 	framework: string;
 	inspection: Inspection;
-	expected: {
-		standards?: Record<string, string>;
-		computed?: Record<string, string>;
-		composite?: { score?: number | null; max?: number; rating?: string; scoreRange?: [number, number]; limiter?: string | null; challenges?: string[] };
-		violations?: string[];
-		flagged?: string[];
-		guidance?: string[];
-		unexplained?: string[];
-		allowed?: Record<string, string[]>;
-	};
+	expected: GoldenExpected;
 }
 
-export interface Difference {
-	what: string;
-	expected: unknown;
-	actual: unknown;
-	/** the trace of the standard or composite concerned */
-	trace?: string;
-}
-
+/** Everything a run reports about one file; plain data, so it can cross from a worker thread. */
 export type GoldenOutcome =
-	| { status: 'pass' | 'fail'; file: string; name: string; differences: Difference[]; result: EvaluationResult }
+	| {
+			/** updated: it failed, and --update rewrote its expectations from the actual results */
+			status: 'pass' | 'fail' | 'updated';
+			file: string;
+			name: string;
+			/** the version the file names */
+			pinned: string;
+			/** the version it was rated against */
+			framework: string;
+			/** sha256 of the file as read: a later rewrite refuses if the file has changed since */
+			hash: string;
+			differences: Difference[];
+			actual: RatingSummary;
+			/** what --update changed */
+			changes?: ExpectationChange[];
+	  }
 	| { status: 'invalid'; file: string; name?: string; errors: Issue[] };
 
-export function readGolden(file: string): { ok: true; golden: GoldenFile } | { ok: false; errors: Issue[] } {
+export interface GoldenOptions {
+	/** rate against this version instead of the file's own */
+	framework?: string;
+	rulesDir?: string;
+	/** versions already loaded (for example a draft), by "id@version"; others come from the rules folder */
+	versions?: Record<string, FrameworkVersion>;
+	/** rewrite the expectations of a failing file from the actual results */
+	update?: boolean;
+}
+
+export const textHash = (text: string) => 'sha256:' + createHash('sha256').update(text).digest('hex');
+
+export function readGolden(file: string): { ok: true; golden: GoldenFile; text: string } | { ok: false; errors: Issue[] } {
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8');
@@ -42,64 +60,88 @@ export function readGolden(file: string): { ok: true; golden: GoldenFile } | { o
 	const parsed = parseJson(text, file);
 	if (!parsed.ok) return { ok: false, errors: parsed.errors };
 	const errors = validateAgainst('golden', parsed.value, file);
-	return errors.length ? { ok: false, errors } : { ok: true, golden: parsed.value as GoldenFile };
+	return errors.length ? { ok: false, errors } : { ok: true, golden: parsed.value as GoldenFile, text };
+}
+
+// Versions found in a rules folder, by folder and reference: a published version never changes,
+// and looking it up again for each of thousands of files would read the folder each time.
+const found = new Map<string, FrameworkVersion>();
+
+/** A version by reference: one handed in, or one from the rules folder. */
+export function resolveLoaded(ref: string, options: Pick<GoldenOptions, 'rulesDir' | 'versions'>, missing: (issue: Issue) => Issue = (i) => i) {
+	const given = options.versions?.[ref];
+	if (given) return { ok: true as const, value: given };
+	const rulesDir = options.rulesDir ?? defaultRulesDir();
+	const key = `${path.resolve(rulesDir)}\u0000${ref}`;
+	const known = found.get(key);
+	if (known) return { ok: true as const, value: known };
+	const where = findVersion(ref, rulesDir);
+	if ('message' in where) return { ok: false as const, errors: [missing(where)] };
+	const loaded = loadFramework(ref, rulesDir);
+	if (!loaded.ok) return { ok: false as const, errors: loaded.errors };
+	found.set(key, loaded.value);
+	return { ok: true as const, value: loaded.value };
 }
 
 /** Rate a golden file's evidence (against its own version, or `framework` when given) and compare. */
-export async function runGolden(file: string, options: { framework?: string; rulesDir?: string } = {}): Promise<GoldenOutcome> {
+export async function runGolden(file: string, options: GoldenOptions = {}): Promise<GoldenOutcome> {
 	const read = readGolden(file);
 	if (!read.ok) return { status: 'invalid', file, errors: read.errors };
-	const { golden } = read;
+	const { golden, text } = read;
 	const ref = options.framework ?? golden.framework;
-	const rulesDir = options.rulesDir ?? defaultRulesDir();
-	const found = findVersion(ref, rulesDir);
 	// A version that does not exist is this file's fault (unless --framework named it); a broken one is the rules'.
-	if ('message' in found) return { status: 'invalid', file, name: golden.name, errors: [options.framework ? found : { ...found, file, pointer: '/framework' }] };
-	const loaded = loadFramework(ref, rulesDir);
+	const loaded = resolveLoaded(ref, options, (issue) => (options.framework ? issue : { ...issue, file, pointer: '/framework' }));
 	if (!loaded.ok) return { status: 'invalid', file, name: golden.name, errors: loaded.errors };
 	const checked = validateInspection(loaded.value, golden.inspection, file, '/inspection');
 	if (!checked.ok) return { status: 'invalid', file, name: golden.name, errors: checked.errors };
 	const result = await evaluate(loaded.value, checked.value);
 	const differences = compare(golden.expected, result);
-	return { status: differences.length ? 'fail' : 'pass', file, name: golden.name, differences, result };
+	const outcome: GoldenOutcome = {
+		status: differences.length ? 'fail' : 'pass',
+		file,
+		name: golden.name,
+		pinned: golden.framework,
+		framework: result.framework,
+		hash: textHash(text),
+		differences,
+		actual: summarise(result, false)
+	};
+	if (options.update) {
+		const changes = changesToAccept(outcome);
+		if (changes.length) {
+			const written = rewriteGolden(file, text, changes);
+			if (!written.ok) return { status: 'invalid', file, name: golden.name, errors: written.errors };
+			return { ...outcome, status: 'updated', changes };
+		}
+	}
+	return outcome;
 }
 
-export function compare(expected: GoldenFile['expected'], result: EvaluationResult): Difference[] {
-	const out: Difference[] = [];
-	const standard = (id: string) => result.standards[id];
-	for (const [id, rating] of Object.entries(expected.standards ?? {})) {
-		const s = standard(id);
-		if (s?.final !== rating) out.push({ what: `standards.${id}`, expected: rating, actual: s?.final ?? 'no such standard', trace: s?.trace });
-	}
-	for (const [id, rating] of Object.entries(expected.computed ?? {})) {
-		const s = standard(id);
-		if (s?.computed !== rating) out.push({ what: `computed.${id}`, expected: rating, actual: s?.computed ?? 'no such standard', trace: s?.trace });
-	}
-	const c = result.composite;
-	const e = expected.composite ?? {};
-	const actual = { score: c.score, max: c.max, rating: c.rating, scoreRange: c.scoreRange, limiter: c.limiter?.id ?? null, challenges: c.challenges.map((l) => l.id) };
-	for (const key of ['score', 'max', 'rating', 'scoreRange', 'limiter', 'challenges'] as const) {
-		if (key in e && JSON.stringify(e[key]) !== JSON.stringify(actual[key])) out.push({ what: `composite.${key}`, expected: e[key], actual: actual[key], trace: c.trace });
-	}
-	const sameSet = (what: string, want: string[] | undefined, got: string[]) => {
-		if (!want) return;
-		const a = [...new Set(want)].sort();
-		const b = [...new Set(got)].sort();
-		if (JSON.stringify(a) !== JSON.stringify(b)) {
-			const traces = [...new Set([...a, ...b])].filter((id) => a.includes(id) !== b.includes(id)).map((id) => standard(id)?.trace).filter(Boolean);
-			out.push({ what, expected: a, actual: b, trace: traces.join('\n') || undefined });
+/**
+ * What accepting the actual results as expected changes in a file: its differing expectations,
+ * and, when it was rated against another version, the version it names.
+ */
+export function changesToAccept(outcome: Extract<GoldenOutcome, { differences: Difference[] }>): ExpectationChange[] {
+	const changes = acceptActual(outcome.differences);
+	if (outcome.framework !== outcome.pinned) changes.unshift({ what: 'framework', path: ['framework'], from: outcome.pinned, to: outcome.framework });
+	return changes;
+}
+
+/** Every golden file under the paths (files as given, folders walked in name order), or what is missing. */
+export function listGoldenFiles(paths: string[]): { ok: true; files: string[] } | { ok: false; missing: string } {
+	const files: string[] = [];
+	const walk = (p: string) => {
+		if (statSync(p).isFile()) return files.push(p);
+		const entries = readdirSync(p, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+		for (const entry of entries) {
+			const full = path.join(p, entry.name);
+			if (entry.isDirectory()) walk(full);
+			else if (entry.name.endsWith('.json')) files.push(full);
 		}
 	};
-	sameSet('violations', expected.violations, result.violations.map((v) => v.standard));
-	sameSet('flagged', expected.flagged, Object.values(result.standards).filter((s) => s.discretion.length).map((s) => s.id));
-	const departures = Object.values(result.standards).filter((s) => s.guidance.length);
-	sameSet('guidance', expected.guidance, departures.map((s) => s.id));
-	sameSet('unexplained', expected.unexplained, departures.filter((s) => s.guidance.some((g) => !g.reason)).map((s) => s.id));
-	for (const [id, allowed] of Object.entries(expected.allowed ?? {})) {
-		const s = standard(id);
-		const a = [...allowed].sort();
-		const b = [...(s?.allowed ?? [])].sort();
-		if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ what: `allowed.${id}`, expected: a, actual: b, trace: s?.trace });
+	for (const p of paths) {
+		if (!existsSync(p)) return { ok: false, missing: p };
+		walk(p);
 	}
-	return out;
+	return { ok: true, files };
 }

@@ -1,0 +1,77 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { evaluate, relevantKeyQuestions } from '$lib/engine/index';
+import type { Edit, FactValue } from '$lib/inspection/edits';
+import { actorOf } from '$lib/server/actor';
+import { loadFramework } from '$lib/server/frameworks';
+import { inspections, saveEdits } from '$lib/server/inspections';
+import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '$lib/server/store';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const doc = await inspections().get(params.id);
+	if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
+	const loaded = loadFramework(doc.value.framework);
+	if (!loaded.ok) error(500, `The framework version this inspection is pinned to cannot be read: ${loaded.errors[0].message}`);
+	const framework = loaded.value;
+	const evidence = doc.value.evidence;
+	const relevance: Record<string, string[]> = {};
+	for (const c of evidence.cases ?? []) relevance[c.id] = [...(await relevantKeyQuestions(framework, evidence.context, c))];
+	return {
+		id: doc.id,
+		revision: doc.revision,
+		saved: { at: doc.updatedAt, by: doc.updatedBy },
+		record: doc.value,
+		framework,
+		hashChanged: framework.hash !== doc.value.frameworkHash,
+		result: await evaluate(framework, evidence),
+		relevance,
+		imported: url.searchParams.get('imported')
+	};
+};
+
+/** Without JavaScript, the workspace's forms post here: one edit each, then back to the page. */
+async function save(event: RequestEvent, form: FormData, edit: Edit | Edit[], tab: string) {
+	try {
+		await saveEdits(event.params.id, Number(form.get('revision')), Array.isArray(edit) ? edit : [edit], actorOf(event));
+	} catch (e) {
+		if (e instanceof StaleRevisionError) return fail(409, { errors: [e.message] });
+		if (e instanceof InvalidDocumentError) return fail(400, { errors: e.issues.map((i) => `${i.pointer}: ${i.message}`) });
+		if (e instanceof NotFoundError) error(404, 'There is no such inspection: it may have been deleted.');
+		throw e;
+	}
+	redirect(303, `/inspections/${event.params.id}#${tab}`);
+}
+
+export const actions: Actions = {
+	addCase: async (event) => {
+		const form = await event.request.formData();
+		const facts: Record<string, FactValue> = {};
+		for (const [key, value] of form) if (key.startsWith('fact-') && value === 'true') facts[key.slice(5)] = true;
+		return save(event, form, { type: 'add-case', case: { id: String(form.get('reference') ?? ''), sample: String(form.get('sample') ?? ''), facts } }, 'cases');
+	},
+	decide: async (event) => {
+		const form = await event.request.formData();
+		const decision = { rating: String(form.get('rating') ?? ''), reason: String(form.get('reason') ?? '') };
+		return save(event, form, { type: 'decide', standard: String(form.get('standard') ?? ''), decision }, 'panel');
+	},
+	tallies: async (event) => {
+		const form = await event.request.formData();
+		const current = (await inspections().get(event.params.id))?.value.evidence.tallies ?? {};
+		const edits: Edit[] = [];
+		for (const [key, value] of form) {
+			const [keyQuestion, part] = key.split(':');
+			if (part !== 'relevant') continue;
+			const relevant = String(value).trim();
+			const yes = String(form.get(`${keyQuestion}:yes`) ?? '').trim();
+			if (relevant === '' && yes === '') {
+				if (current[keyQuestion]) edits.push({ type: 'tally', keyQuestion, tally: null });
+			} else if (relevant !== String(current[keyQuestion]?.relevant ?? '') || yes !== String(current[keyQuestion]?.yes ?? '')) edits.push({ type: 'tally', keyQuestion, tally: { relevant: Number(relevant === '' ? NaN : relevant), yes: Number(yes === '' ? NaN : yes) } });
+		}
+		if (!edits.length) redirect(303, `/inspections/${event.params.id}#tallies`);
+		return save(event, form, edits, 'tallies');
+	},
+	status: async (event) => {
+		const form = await event.request.formData();
+		return save(event, form, { type: 'status', status: form.get('status') === 'complete' ? 'complete' : 'in-progress' }, 'ratings');
+	}
+};

@@ -1,0 +1,25 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { inspections } from '$lib/server/inspections';
+import { NotFoundError, StaleRevisionError } from '$lib/server/store';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const doc = await inspections().get(params.id);
+	if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
+	return { id: doc.id, revision: doc.revision, serviceName: doc.value.serviceName, framework: doc.value.framework, updatedBy: doc.updatedBy, updatedAt: doc.updatedAt };
+};
+
+export const actions: Actions = {
+	default: async ({ params, request }) => {
+		const revision = Number((await request.formData()).get('revision'));
+		const doc = await inspections().get(params.id);
+		try {
+			await inspections().remove(params.id, revision);
+		} catch (e) {
+			if (e instanceof StaleRevisionError) return fail(409, { stale: e.message });
+			if (e instanceof NotFoundError) redirect(303, '/inspections');
+			throw e;
+		}
+		redirect(303, `/inspections?deleted=${encodeURIComponent(doc?.value.serviceName ?? params.id)}`);
+	}
+};

@@ -1,0 +1,32 @@
+// The workspace saves here: { baseRevision, edits } → the new revision, 409 with who changed
+// what (and their version, so the browser can replay its edits on it), or 400 with the issues.
+import { error, json } from '@sveltejs/kit';
+import { actorOf } from '$lib/server/actor';
+import { saveEdits } from '$lib/server/inspections';
+import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '$lib/server/store';
+import type { Edit } from '$lib/inspection/edits';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = async (event) => {
+	let body: { baseRevision?: unknown; edits?: unknown };
+	try {
+		body = await event.request.json();
+	} catch {
+		return json({ errors: [{ file: 'request body', pointer: '', message: 'not valid JSON', severity: 'error' }] }, { status: 400 });
+	}
+	if (!Number.isInteger(body?.baseRevision) || !Array.isArray(body?.edits)) {
+		return json({ errors: [{ file: 'request body', pointer: '', message: 'expected { "baseRevision": number, "edits": [...] }', severity: 'error' }] }, { status: 400 });
+	}
+	try {
+		const saved = await saveEdits(event.params.id, body.baseRevision as number, body.edits as Edit[], actorOf(event));
+		return json({ revision: saved.revision, updatedAt: saved.updatedAt, updatedBy: saved.updatedBy });
+	} catch (e) {
+		if (e instanceof StaleRevisionError) {
+			const current = e.current;
+			return json({ stale: { message: e.message, revision: current.revision, updatedAt: current.updatedAt, updatedBy: current.updatedBy, change: current.change, record: current.value } }, { status: 409 });
+		}
+		if (e instanceof InvalidDocumentError) return json({ errors: e.issues }, { status: 400 });
+		if (e instanceof NotFoundError) error(404, 'There is no such inspection: it may have been deleted.');
+		throw e;
+	}
+};

@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import { exportName, toGolden } from '$lib/server/export';
+import { inspections, rate } from '$lib/server/inspections';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ params }) => {
+	const doc = await inspections().get(params.id);
+	if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
+	const golden = toGolden(doc.value, await rate(doc.value), { revision: doc.revision, exportedAt: new Date().toISOString() });
+	return new Response(JSON.stringify(golden, null, 2) + '\n', {
+		headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${exportName(doc.value, 'json')}"` }
+	});
+};

@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { evaluate } from '$lib/engine/index';
+import { promptCounts } from '$lib/inspection/report';
+import { loadFramework } from '$lib/server/frameworks';
+import { inspections } from '$lib/server/inspections';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const doc = await inspections().get(params.id);
+	if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
+	const loaded = loadFramework(doc.value.framework);
+	if (!loaded.ok) error(500, `The framework version this inspection is pinned to cannot be read: ${loaded.errors[0].message}`);
+	return {
+		id: doc.id,
+		revision: doc.revision,
+		updatedAt: doc.updatedAt,
+		record: doc.value,
+		framework: loaded.value,
+		result: await evaluate(loaded.value, doc.value.evidence),
+		prompts: await promptCounts(loaded.value, doc.value.evidence)
+	};
+};

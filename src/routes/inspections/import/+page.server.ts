@@ -1,0 +1,25 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { formatIssue } from '$lib/engine/index';
+import { actorOf } from '$lib/server/actor';
+import { readImport } from '$lib/server/import';
+import { createInspection } from '$lib/server/inspections';
+import { InvalidDocumentError } from '$lib/server/store';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+	default: async (event) => {
+		const file = (await event.request.formData()).get('file');
+		if (!(file instanceof File) || !file.size) return fail(400, { errors: ['Select a golden file or an exported inspection (.json)'] });
+		const name = file.name || 'upload.json';
+		const read = readImport(await file.text(), name);
+		if (!read.ok) return fail(400, { errors: read.errors.map(formatIssue) });
+		let id: string;
+		try {
+			id = (await createInspection(read.record, actorOf(event), `imported from ${name}`)).id;
+		} catch (e) {
+			if (e instanceof InvalidDocumentError) return fail(400, { errors: e.issues.map((i) => formatIssue({ ...i, file: name })) });
+			throw e;
+		}
+		redirect(303, `/inspections/${id}?imported=${encodeURIComponent(name)}`);
+	}
+};

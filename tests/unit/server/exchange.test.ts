@@ -1,0 +1,126 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { csvCell, toCsv, toGolden } from '../../../src/lib/server/export';
+import { readImport } from '../../../src/lib/server/import';
+import { runGolden } from '../../../src/lib/server/golden';
+import { pinnedRecord, pinnedVersion, rate, type InspectionRecord } from '../../../src/lib/server/inspections';
+import { cli } from '../../support/cli';
+
+const temp = () => mkdtempSync(path.join(tmpdir(), 'yardstick-exchange-'));
+
+const inspection2018 = (): InspectionRecord =>
+	pinnedRecord({
+		serviceName: 'Eastshire YOS',
+		framework: 'hmip-youth@2018',
+		evidence: {
+			tallies: { '2.1.1': { relevant: 25, yes: 18 }, '3.4.1': { relevant: 4, yes: 2 } },
+			cases: [
+				{ id: 'C-1', sample: 'court', facts: { childSafetyFactors: true }, answers: { '2.2.1': 'yes', '2.2.1.a': 'no', '2.2.2': 'no' } },
+				{ id: '=SUM(A1)', sample: 'court', facts: { childSafetyFactors: false }, answers: { '2.2.1': 'no' } }
+			],
+			judgements: { '1.1': { rating: 'good' } },
+			decisions: { '3.4': { rating: 'inadequate', reason: 'four cases, all weak' } }
+		}
+	});
+
+const Export = suite('export: a golden file that reproduces itself');
+Export('npm run golden passes on an exported file', async () => {
+	const record = inspection2018();
+	const golden = toGolden(record, await rate(record), { revision: 3, exportedAt: '2026-01-02T00:00:00Z' });
+	const file = path.join(temp(), 'export.json');
+	writeFileSync(file, JSON.stringify(golden, null, 2));
+	const outcome = await runGolden(file);
+	assert.is(outcome.status, 'pass', JSON.stringify(outcome));
+	const run = cli('golden', [file]);
+	assert.is(run.status, 0, run.stdout + run.stderr);
+	assert.match(run.stdout, 'PASS Eastshire YOS');
+	assert.match(run.stdout, '1 passed, 0 failed');
+});
+Export('expected lists every standard, the composite and the flags', async () => {
+	const record = inspection2018();
+	const result = await rate(record);
+	const golden = toGolden(record, result, { revision: 3, exportedAt: '2026-01-02T00:00:00Z' });
+	assert.is(Object.keys(golden.expected.standards!).length, 12);
+	assert.is(golden.expected.standards!['3.4'], 'inadequate');
+	assert.is(golden.expected.standards!['2.3'], 'needs-decision');
+	assert.equal(golden.expected.allowed!['2.3'], ['outstanding', 'good', 'requires-improvement', 'inadequate']);
+	assert.ok(golden.expected.flagged!.includes('3.4'), 'four cases is a small sample');
+	assert.equal(golden.expected.composite, { score: null, max: 36, rating: 'needs-decision', scoreRange: result.composite.scoreRange, limiter: null, challenges: [] });
+	assert.match(golden.description!, 'Exported from Yardstick at revision 3 on 2026-01-02');
+});
+Export('an exported file that is then changed by hand fails', async () => {
+	const record = inspection2018();
+	const golden = toGolden(record, await rate(record), { revision: 1, exportedAt: '2026-01-02T00:00:00Z' });
+	golden.inspection.tallies!['2.1.1'].yes = 5;
+	const file = path.join(temp(), 'changed.json');
+	writeFileSync(file, JSON.stringify(golden));
+	const outcome = await runGolden(file);
+	assert.is(outcome.status, 'fail');
+});
+Export.run();
+
+const Csv = suite('export: the CSV workbook');
+Csv('one row per case and key question of its sample, then the tallies; counts add up', async () => {
+	const record = inspection2018();
+	const csv = await toCsv(record, pinnedVersion(record));
+	const lines = csv.trimEnd().split('\r\n');
+	assert.match(lines[0], /^Case reference,Sample,.*Key question,Relevant to this case,Answer,Counted cases,Counted 'Yes',Prompt answers$/);
+	// 12 court key questions per court case, 2 court cases, 2 tallies
+	assert.is(lines.length, 1 + 12 * 2 + 2);
+	const row = lines.find((l) => l.startsWith('C-1,') && l.includes(',2.2.1,'))!;
+	assert.match(row, /,2\.2\.1,yes,yes,1,1,2\.2\.1\.a no$/);
+	const notRelevant = lines.find((l) => l.startsWith('"\'=SUM(A1)"') && l.includes(',2.2.2,'))!;
+	assert.match(notRelevant, /,2\.2\.2,no,,0,0,$/, 'no safety factors: 2.2.2 is not relevant; the formula-like reference is escaped');
+	assert.ok(lines.includes(',(tally),,,,,,,2.1.1,,,25,18,'));
+});
+Csv('cells are quoted as RFC 4180 asks', () => {
+	const table: [string, string][] = [
+		['plain', 'plain'],
+		['a,b', '"a,b"'],
+		['say "hi"', '"say ""hi"""'],
+		['=1+1', `"'=1+1"`],
+		['-5', `"'-5"`]
+	];
+	for (const [input, output] of table) assert.is(csvCell(input), output, input);
+});
+Csv.run();
+
+const Import = suite('import: a golden or exported file becomes an inspection');
+Import('an exported file imports to the same evidence and the same ratings', async () => {
+	const record = inspection2018();
+	const result = await rate(record);
+	const text = JSON.stringify(toGolden(record, result, { revision: 1, exportedAt: '2026-01-02T00:00:00Z' }));
+	const imported = readImport(text, 'export.json');
+	assert.ok(imported.ok, JSON.stringify(imported));
+	if (!imported.ok) return;
+	assert.equal(imported.record, { ...record, status: 'in-progress' });
+	const again = await rate(imported.record);
+	assert.equal(Object.fromEntries(Object.values(again.standards).map((s) => [s.id, s.final])), Object.fromEntries(Object.values(result.standards).map((s) => [s.id, s.final])));
+});
+Import('a shipped golden file imports', () => {
+	const imported = readImport(readFileSync('tests/golden/2025/victims-matrix-undecided-range.json', 'utf8'), 'x.json');
+	assert.ok(imported.ok);
+	if (imported.ok) assert.equal([imported.record.serviceName, imported.record.framework], ["2025: victims' standard undecided, composite range spans good and outstanding", 'hmip-youth@2025']);
+});
+const bad: { name: string; text: string; pointer: string; message: string }[] = [
+	{ name: 'not JSON', text: '{"name": ', pointer: '', message: 'not valid JSON: value expected at line 1, column 10' },
+	{ name: 'a bare inspection, not a golden file', text: '{"tallies": {}}', pointer: '', message: 'missing required property "name"' },
+	{ name: 'an unknown version', text: JSON.stringify({ name: 'x', framework: 'hmip-youth@1999', inspection: {}, expected: {} }), pointer: '/framework', message: 'framework version "hmip-youth@1999" does not exist (known: hmip-youth@2018, hmip-youth@2021, hmip-youth@2025)' },
+	{
+		name: 'evidence the version refuses',
+		text: JSON.stringify({ name: 'x', framework: 'hmip-youth@2018', inspection: { cases: [{ id: 'a', sample: 'court', answers: { '2.1.1': 'maybe' } }] }, expected: {} }),
+		pointer: '/inspection/cases/0/answers/2.1.1',
+		message: 'must be one of "yes", "no", "n/a"'
+	}
+];
+for (const row of bad) {
+	Import(`refused, naming the pointer: ${row.name}`, () => {
+		const imported = readImport(row.text, 'upload.json');
+		assert.is(imported.ok, false);
+		if (!imported.ok) assert.equal([imported.errors[0].file, imported.errors[0].pointer, imported.errors[0].message], ['upload.json', row.pointer, row.message]);
+	});
+}
+Import.run();
