@@ -3,6 +3,7 @@
 import type { FrameworkMeta, FrameworkVersion, Issue } from '../engine/index';
 import { contentHash, defaultRulesDir, listVersions, loadFramework, readPublication, readVersionFiles, versionFromFiles, type VersionFiles } from './frameworks';
 import { getDraft, listDrafts } from './drafts';
+import { inForce as versionInForce } from './published';
 import type { Stored } from './store';
 
 export interface CatalogEntry {
@@ -88,13 +89,13 @@ export async function catalog(rulesDir = defaultRulesDir()): Promise<CatalogEntr
 	);
 }
 
-/** Per framework id, the published version in force on a date (yyyy-mm-dd): the latest effective on or before it. */
+/** Per framework id, the published version in force on a date (yyyy-mm-dd), as inspections choose it. */
 export function inForce(entries: CatalogEntry[], on: string): Map<string, string> {
-	const out = new Map<string, { ref: string; from: string }>();
-	for (const e of entries) {
-		if (e.status !== 'published' || e.errors.length || !e.effectiveFrom || e.effectiveFrom > on) continue;
-		const best = out.get(e.id);
-		if (!best || e.effectiveFrom > best.from || (e.effectiveFrom === best.from && e.version > best.ref.split('@')[1])) out.set(e.id, { ref: e.ref, from: e.effectiveFrom });
+	const out = new Map<string, string>();
+	const usable = entries.filter((e) => e.status === 'published' && !e.errors.length && e.effectiveFrom);
+	for (const id of new Set(usable.map((e) => e.id))) {
+		const found = versionInForce(usable.filter((e) => e.id === id), on);
+		if (found) out.set(id, found.ref);
 	}
-	return new Map([...out].map(([id, v]) => [id, v.ref]));
+	return out;
 }

@@ -1,8 +1,9 @@
-// Every framework version the regression tools can rate with, wherever it is kept. Today that is
-// the rules folder (RULES_DIR). Drafts join by adding one source to `sources` below: a function
-// listing them and loading one by "id@version" (for example from the drafts store).
+// Every framework version the regression tools can rate with, wherever it is kept: the rules
+// folder (RULES_DIR) and the drafts methodology leads are working on (DATA_DIR/drafts), so the
+// impact of a revision can be measured before it is published.
 import type { Checked, FrameworkVersion } from '../engine/index';
-import { defaultRulesDir, findVersion, listVersions, loadFramework } from './frameworks';
+import { defaultRulesDir, findVersion, listVersions, loadFramework, versionFromFiles } from './frameworks';
+import { getDraft, listDrafts } from './drafts';
 
 export interface VersionChoice {
 	/** "id@version" */
@@ -36,7 +37,30 @@ export function rulesFolderSource(rulesDir = defaultRulesDir()): VersionSource {
 	};
 }
 
-const sources = (): VersionSource[] => [rulesFolderSource()];
+/** Drafts that validate; a draft whose id a published version has taken is no longer one. */
+export function draftsSource(rulesDir = defaultRulesDir()): VersionSource {
+	const published = (ref: string) => !('message' in findVersion(ref, rulesDir));
+	return {
+		async list() {
+			const choices: VersionChoice[] = [];
+			for (const doc of await listDrafts()) {
+				const { id, version } = doc.value['framework.json'] as { id: string; version: string };
+				const ref = `${id}@${version}`;
+				const loaded = versionFromFiles(doc.value, `draft ${ref}`);
+				if (loaded.ok && !published(ref)) choices.push({ ref, title: loaded.value.meta.title, status: 'draft', kept: 'drafts' });
+			}
+			return choices;
+		},
+		async load(ref) {
+			const [id, version] = ref.split('@');
+			if (!id || !version || published(ref)) return null;
+			const draft = await getDraft(id, version);
+			return draft ? versionFromFiles(draft.value, `draft ${ref}`) : null;
+		}
+	};
+}
+
+const sources = (): VersionSource[] => [rulesFolderSource(), draftsSource()];
 
 export async function listRateableVersions(): Promise<VersionChoice[]> {
 	return (await Promise.all(sources().map((s) => s.list()))).flat();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { catalog, inForce, openVersion } from '../../../src/lib/server/catalog';
 import { copyAsDraft, createDraft, discardDraft, getDraft, newVersionProblem, PublishedVersionError, saveDraft } from '../../../src/lib/server/drafts';
 import { loadFramework, readVersionFiles, type VersionFiles } from '../../../src/lib/server/frameworks';
+import { listRateableVersions, resolveVersion } from '../../../src/lib/server/version-catalogue';
 import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '../../../src/lib/server/store';
 import { copyVersion, patchVersion, tempRules } from '../../support/versions';
 
@@ -178,6 +179,27 @@ Catalog('in force: the latest effective date on or before the day', async () => 
 	const entries = await catalog(rules);
 	assert.is(inForce(entries, '2024-12-31').get('hmip-youth'), 'hmip-youth@2021');
 	assert.is(inForce(entries, '2025-04-01').get('hmip-youth'), 'hmip-youth@2025');
+});
+
+Catalog('a valid draft joins the versions the regression tools rate with; an invalid one does not', async () => {
+	const rules = fresh();
+	process.env.RULES_DIR = rules;
+	try {
+		await createDraft(draftOf('2026-trial'), 'ann', 'drafted', rules);
+		const broken = draftOf('broken');
+		(broken['composite.json'] as Record<string, unknown>).max = 99;
+		await createDraft(broken, 'ann', 'drafted', rules);
+		assert.equal((await listRateableVersions()).map((v) => [v.ref, v.status, v.kept]), [
+			['hmip-youth@2025', 'published', 'rules folder'],
+			['hmip-youth@2026-trial', 'draft', 'drafts']
+		]);
+		const loaded = await resolveVersion('hmip-youth@2026-trial');
+		assert.ok(loaded.ok);
+		if (loaded.ok) assert.is(loaded.value.meta.version, '2026-trial');
+		assert.not.ok((await resolveVersion('hmip-youth@broken')).ok);
+	} finally {
+		delete process.env.RULES_DIR;
+	}
 });
 Catalog.run();
 
