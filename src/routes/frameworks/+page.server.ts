@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { catalog, inForce } from '$lib/server/catalog';
+import { listFrameworkVersions, inForce } from '$lib/server/framework-versions';
 import { pageAccess } from '$lib/server/framework-access';
 import { inspections } from '$lib/server/inspections';
 
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const today = new Date().toISOString().slice(0, 10);
 	const valid = DAY.test(asked) && !Number.isNaN(Date.parse(asked));
 	const on = valid ? asked : today;
-	const entries = await catalog();
+	const entries = await listFrameworkVersions();
 	const uses = new Map<string, number>();
 	for (const doc of await inspections().list()) uses.set(doc.value.framework, (uses.get(doc.value.framework) ?? 0) + 1);
 	const force = inForce(entries, on);

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { catalog, inForce, openVersion } from '../../../src/lib/server/catalog';
+import { listFrameworkVersions, inForce, openVersion } from '../../../src/lib/server/framework-versions';
 import { copyAsDraft, createDraft, discardDraft, getDraft, newVersionProblem, PublishedVersionError, saveDraft } from '../../../src/lib/server/drafts';
 import { loadFramework, readVersionFiles, type VersionFiles } from '../../../src/lib/server/frameworks';
 import { listRateableVersions, resolveVersion } from '../../../src/lib/server/version-catalogue';
@@ -135,11 +135,11 @@ Store('an unknown draft is not found; a discarded one is gone', async () => {
 });
 Store.run();
 
-const Catalog = suite('catalog: published versions and drafts');
+const Catalog = suite('framework versions: published and drafts');
 Catalog('lists both, with status, effective date, hash and validation', async () => {
 	const rules = fresh();
 	await createDraft(draftOf('2026-trial'), 'ann', 'drafted', rules);
-	const entries = await catalog(rules);
+	const entries = await listFrameworkVersions(rules);
 	assert.equal(entries.map((e) => [e.ref, e.status]), [['hmip-youth@2025', 'published'], ['hmip-youth@2026-trial', 'draft']]);
 	const [published, draft] = entries;
 	assert.is(published.effectiveFrom, '2025-04-01');
@@ -170,13 +170,13 @@ for (const [on, expected] of forceCases) {
 		const files = draftOf('2026-trial');
 		meta(files).effectiveFrom = '2026-01-01';
 		await createDraft(files, 'ann', 'drafted', rules);
-		assert.is(inForce(await catalog(rules), on).get('hmip-youth'), expected);
+		assert.is(inForce(await listFrameworkVersions(rules), on).get('hmip-youth'), expected);
 	});
 }
 Catalog('in force: the latest effective date on or before the day', async () => {
 	const rules = fresh();
 	copyVersion('hmip-youth/2021', rules);
-	const entries = await catalog(rules);
+	const entries = await listFrameworkVersions(rules);
 	assert.is(inForce(entries, '2024-12-31').get('hmip-youth'), 'hmip-youth@2021');
 	assert.is(inForce(entries, '2025-04-01').get('hmip-youth'), 'hmip-youth@2025');
 });

@@ -1,11 +1,11 @@
 import type { PageServerLoad } from './$types';
-import { catalog, openVersion } from '$lib/server/catalog';
+import { listFrameworkVersions, openVersion } from '$lib/server/framework-versions';
 import { pageAccess } from '$lib/server/framework-access';
 import { diffVersions } from '$lib/framework-diff';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	pageAccess(locals, url, 'read');
-	const versions = (await catalog()).filter((e) => e.id === params.id).map((e) => ({ version: e.version, status: e.status }));
+	const versions = (await listFrameworkVersions()).filter((e) => e.id === params.id).map((e) => ({ version: e.version, status: e.status }));
 	const from = url.searchParams.get('from') ?? '';
 	const to = url.searchParams.get('to') ?? '';
 	const errors: Record<string, string> = {};

@@ -2,7 +2,7 @@
 // the draft. A published version is refused here whatever is asked: 403 with the reason.
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { openVersion } from '$lib/server/catalog';
+import { openVersion } from '$lib/server/framework-versions';
 import { discardDraft, getDraft, PublishedVersionError, saveDraft } from '$lib/server/drafts';
 import { access, refusal } from '$lib/server/framework-access';
 import { StaleRevisionError } from '$lib/server/store';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { openVersion } from '$lib/server/catalog';
+import { openVersion } from '$lib/server/framework-versions';
 import { PublishedVersionError } from '$lib/server/drafts';
 import { pageAccess } from '$lib/server/framework-access';
 import { evidenceChoices } from '$lib/server/evidence-sources';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { openVersion } from '$lib/server/catalog';
+import { openVersion } from '$lib/server/framework-versions';
 import { access } from '$lib/server/framework-access';
 import { zipVersion } from '$lib/server/version-archive';
 

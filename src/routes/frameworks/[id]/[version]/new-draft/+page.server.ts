@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { openVersion } from '$lib/server/catalog';
+import { openVersion } from '$lib/server/framework-versions';
 import { copyAsDraft, createDraft, newVersionProblem } from '$lib/server/drafts';
 import { access, pageAccess, refusal } from '$lib/server/framework-access';
 import { recordAudit } from '$lib/server/audit';

@@ -1,12 +1,12 @@
-// Every framework version the app knows: the published ones under rules/ and the drafts in the
-// data folder, with what the list and the version pages show about each.
+// Every framework version the framework pages show: the published ones under rules/ and the
+// drafts in the data folder, valid or not, with their files and what the pages say about each.
 import type { FrameworkMeta, FrameworkVersion, Issue } from '../engine/index';
 import { contentHash, defaultRulesDir, listVersions, loadFramework, readPublication, readVersionFiles, versionFromFiles, type VersionFiles } from './frameworks';
 import { getDraft, listDrafts } from './drafts';
 import { inForce as versionInForce } from './published';
 import type { Stored } from './store';
 
-export interface CatalogEntry {
+export interface VersionEntry {
 	id: string;
 	version: string;
 	/** "id@version" */
@@ -29,14 +29,14 @@ export interface CatalogEntry {
 }
 
 export interface OpenedVersion {
-	entry: CatalogEntry;
+	entry: VersionEntry;
 	files: VersionFiles;
 	/** the validated version, when its files validate */
 	version: FrameworkVersion | null;
 	draft: Stored<VersionFiles> | null;
 }
 
-function describe(id: string, version: string, files: VersionFiles, status: 'draft' | 'published', checked: ReturnType<typeof versionFromFiles>): CatalogEntry {
+function describe(id: string, version: string, files: VersionFiles, status: 'draft' | 'published', checked: ReturnType<typeof versionFromFiles>): VersionEntry {
 	const meta = (files['framework.json'] ?? {}) as Partial<FrameworkMeta>;
 	return {
 		id,
@@ -80,7 +80,7 @@ export async function openVersion(id: string, version: string, rulesDir = defaul
 }
 
 /** Every version, published first, each framework's versions in order of effective date. */
-export async function catalog(rulesDir = defaultRulesDir()): Promise<CatalogEntry[]> {
+export async function listFrameworkVersions(rulesDir = defaultRulesDir()): Promise<VersionEntry[]> {
 	const published = listVersions(rulesDir).map((v) => openPublished(v.id, v.version, v.dir, rulesDir).entry);
 	const taken = new Set(published.map((e) => e.ref));
 	const drafts = (await listDrafts()).map((doc) => openDraft(doc).entry).filter((e) => !taken.has(e.ref));
@@ -90,7 +90,7 @@ export async function catalog(rulesDir = defaultRulesDir()): Promise<CatalogEntr
 }
 
 /** Per framework id, the published version in force on a date (yyyy-mm-dd), as inspections choose it. */
-export function inForce(entries: CatalogEntry[], on: string): Map<string, string> {
+export function inForce(entries: VersionEntry[], on: string): Map<string, string> {
 	const out = new Map<string, string>();
 	const usable = entries.filter((e) => e.status === 'published' && !e.errors.length && e.effectiveFrom);
 	for (const id of new Set(usable.map((e) => e.id))) {
