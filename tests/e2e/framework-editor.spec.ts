@@ -4,13 +4,17 @@
 // against the published version. The server publishes into a temporary copy of rules/.
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { signInAs } from '../support/accounts';
 import { seriousViolations } from '../support/axe';
 
 const rulesDir = process.env.E2E_RULES_DIR!;
+
+// The other browser tests share the server's rules folder and expect the shipped versions there:
+// take the version this test publishes away again.
+test.afterAll(() => rmSync(path.join(rulesDir, 'hmip-youth', '2026-trial'), { recursive: true, force: true }));
 
 /** Evidence that exercises the new standard, the moved band edge and the new limiter. */
 const evidence = {
@@ -67,6 +71,7 @@ test('a methodology lead drafts, edits, publishes and rates hmip-youth@2026-tria
 	await page.getByRole('button', { name: 'Make the draft' }).click();
 	await expect(page).toHaveURL(/\/frameworks\/hmip-youth\/2026-trial\/edit$/);
 	await expect(page.getByText('This draft passes every schema and meaning check')).toBeVisible();
+	await textbox(page, 'The framework: Title').fill('HM Inspectorate of Probation youth justice inspection framework (2026 trial: reviewing)');
 
 	// a standard with two key questions, each with a prompt
 	await page.getByRole('button', { name: 'Add a standard to domain 2' }).click();

@@ -98,6 +98,9 @@ test('a save based on a stale revision is refused, and the later editor keeps th
 	await expect(title).toHaveValue('Mine');
 	await page.getByRole('button', { name: 'Save mine over theirs' }).click();
 	await expect(page.getByText('All changes saved (revision 4)')).toBeVisible();
-	expect((await (await api.get('/frameworks/hmip-youth/stale-check/draft')).json()).files['framework.json'].title).toBe('Mine');
+	const saved = await (await api.get('/frameworks/hmip-youth/stale-check/draft')).json();
+	expect(saved.files['framework.json'].title).toBe('Mine');
 	await other.close();
+	// leave the data folder as the other tests expect it
+	expect((await api.delete(`/frameworks/hmip-youth/stale-check/draft?revision=${saved.revision}`)).status()).toBe(204);
 });
