@@ -1,5 +1,6 @@
 // The rules folder the browser tests' server reads: the shipped versions, plus hmip-youth@2021-moved,
-// a copy of 2021 whose good band starts at 75% instead of 65% (a revision with a moved band edge).
+// a draft copy of 2021 whose good band starts at 75% instead of 65% (a revision with a moved band
+// edge). A draft, so pages offering published versions only (a new inspection) do not list it.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ export function e2eRules(): string {
 	};
 	edit('framework.json', (doc) => {
 		doc.version = '2021-moved';
+		doc.status = 'draft';
 		doc.title = `${doc.title} — test copy: good from 75%`;
 	});
 	edit('bandings.json', (doc) => {
