@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { e2eRules } from './tests/support/e2e-rules';
+import { SIGNED_IN_STATE } from './tests/support/accounts';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 
@@ -33,7 +34,10 @@ export default defineConfig({
 			]
 		}
 	},
-	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+	projects: [
+		{ name: 'sign-in', testMatch: /signed-in\.setup\.ts/ },
+		{ name: 'chromium', use: { browserName: 'chromium', storageState: SIGNED_IN_STATE }, dependencies: ['sign-in'] }
+	],
 	webServer: {
 		command: 'node build',
 		url: `http://127.0.0.1:${port}/`,

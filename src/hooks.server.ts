@@ -1,4 +1,4 @@
-import { text, type Handle } from '@sveltejs/kit';
+import { json, text, type Handle } from '@sveltejs/kit';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/sessions';
 import { userForToken, users } from '$lib/server/users';
 
@@ -31,5 +31,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const user = name ? (await users().get(name))?.value : null;
 		if (user && !user.disabled) event.locals.user = { name: user.name, roles: user.roles };
 	}
+	// A safety net under every route's own check: nothing but the public pages without a user.
+	// Pages answer with their 401 page from the root layout; everything else answers here.
+	const page = event.request.method === 'GET' && (event.request.headers.get('accept') ?? '').includes('text/html');
+	if (!event.locals.user && !PUBLIC.test(event.url.pathname) && !page) {
+		return json({ errors: [{ file: 'request', pointer: '', message: 'Sign in, or send an API token as "Authorization: Bearer …".' }] }, { status: 401 });
+	}
 	return resolve(event);
 };
+
+const PUBLIC = /^\/((sign-in|sign-out)\/?)?(\/?__data\.json)?$/;

@@ -35,7 +35,7 @@ test('an admin adds an account, sets its roles and issues it a token; all of it 
 });
 
 test('only an admin may manage accounts', async ({ page, playwright, baseURL }) => {
-	const anonymous = await playwright.request.newContext({ baseURL });
+	const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
 	expect((await anonymous.get('/admin/users')).status()).toBe(401);
 	expect((await anonymous.post('/admin/users?/add', { form: { name: 'x' }, headers: { origin: baseURL! } })).status()).toBe(401);
 	await signInAs(page, 'inspector');

@@ -184,7 +184,11 @@ test('a viewer can look at the regression pages but not start a run', async ({ p
 	expect(refused.status()).toBe(403);
 });
 
-test('signed out, the regression pages ask for a sign-in', async ({ page }) => {
-	const response = await page.goto('/regression');
-	expect(response?.status()).toBe(401);
+test.describe('signed out', () => {
+	test.use({ storageState: { cookies: [], origins: [] } });
+	test('the regression pages ask for a sign-in', async ({ page }) => {
+		const response = await page.goto('/regression');
+		expect(response?.status()).toBe(401);
+		await expect(page.getByRole('link', { name: 'Sign in' }).last()).toBeVisible();
+	});
 });

@@ -1,13 +1,14 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { createInspection, enterTallies, expectSaved, strip } from '../support/workspace-e2e';
+import { EVERYONE, accountFor, signInAs } from '../support/accounts';
 
-async function personNamed(browser: Browser, name: string) {
-	const context = await browser.newContext();
+// Two people at once: Ann is the inspector account, Bob the account with every role.
+const NAMES = { Ann: accountFor('inspector'), Bob: EVERYONE } as const;
+
+async function personNamed(browser: Browser, name: keyof typeof NAMES) {
+	const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
 	const page = await context.newPage();
-	await page.goto('/inspections');
-	await page.getByLabel('Your name').fill(name);
-	await page.getByRole('button', { name: 'Save your name' }).click();
-	await expect(page.getByText(`You are recorded as ${name}.`)).toBeVisible();
+	await signInAs(page, name === 'Ann' ? 'inspector' : EVERYONE);
 	return { context, page };
 }
 
@@ -24,7 +25,7 @@ test('a stale write is refused, saying who changed what, and nothing typed is lo
 	// Bob, on the page he opened before, enters his own count for the same key question
 	await enterTallies(bob.page, { '2.1.1': [25, 10] });
 	const banner = bob.page.getByRole('alert').filter({ hasText: 'Not saved' });
-	await expect(banner).toContainText(/Not saved: Ann changed this inspection at \d\d:\d\d \(set 2\.1\.1 to 18 of 25 cases\) after you opened it\./);
+	await expect(banner).toContainText(/Not saved: e2e-inspector changed this inspection at \d\d:\d\d \(set 2\.1\.1 to 18 of 25 cases\) after you opened it\./);
 	await expect(bob.page.getByRole('status').filter({ hasText: 'Not saved: 1 change kept on this page.' })).toBeVisible();
 	// his numbers are still on the page, and still rated
 	await expect(bob.page.getByLabel('2.1.1: relevant cases')).toHaveValue('25');
@@ -38,7 +39,7 @@ test('a stale write is refused, saying who changed what, and nothing typed is lo
 	// Bob replays his change on Ann's version and saves
 	await banner.getByRole('button', { name: 'Apply my changes to their version and save' }).click();
 	await expectSaved(bob.page);
-	await expect(bob.page.getByRole('status').filter({ hasText: 'last by Bob' })).toBeVisible();
+	await expect(bob.page.getByRole('status').filter({ hasText: 'last by e2e-everyone' })).toBeVisible();
 	await ann.page.reload();
 	await expect(ann.page.getByLabel("2.1.1: number 'Yes'")).toHaveValue('10');
 

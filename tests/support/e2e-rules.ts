@@ -18,6 +18,7 @@ export function e2eRules(): string {
 	};
 	edit('framework.json', (doc) => {
 		doc.version = '2021-moved';
+		doc.status = 'draft'; // a revision under trial: not offered for new inspections
 		doc.title = `${doc.title} — test copy: good from 75%`;
 	});
 	edit('bandings.json', (doc) => {

@@ -31,3 +31,10 @@ export async function signIn(name: string, password: string, address: string): P
 	keys.forEach(recordSuccess);
 	return { ok: true, user: { name: user.name, roles: user.roles } };
 }
+
+/** An edit to an inspection needs the permission of what it changes: a panel decision, or evidence. */
+export function requireEditPermissions(user: SignedIn | null, edits: { type: string }[]): SignedIn {
+	let signedIn = requirePermission(user, 'read');
+	for (const edit of edits) signedIn = requirePermission(user, edit.type === 'decide' ? 'panel:decide' : 'inspection:edit');
+	return signedIn;
+}

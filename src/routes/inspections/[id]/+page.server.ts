@@ -2,12 +2,15 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { evaluate, relevantKeyQuestions } from '$lib/engine/index';
 import type { Edit, FactValue } from '$lib/inspection/edits';
 import { actorOf } from '$lib/server/actor';
+import { requireEditPermissions, requirePermission } from '$lib/server/auth';
+import { auditSave } from '$lib/server/inspection-audit';
 import { loadFramework } from '$lib/server/frameworks';
 import { inspections, saveEdits } from '$lib/server/inspections';
 import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '$lib/server/store';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	requirePermission(locals.user, 'read');
 	const doc = await inspections().get(params.id);
 	if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
 	const loaded = loadFramework(doc.value.framework);
@@ -32,7 +35,11 @@ export const load: PageServerLoad = async ({ params, url }) => {
 /** Without JavaScript, the workspace's forms post here: one edit each, then back to the page. */
 async function save(event: RequestEvent, form: FormData, edit: Edit | Edit[], tab: string) {
 	try {
-		await saveEdits(event.params.id, Number(form.get('revision')), Array.isArray(edit) ? edit : [edit], actorOf(event));
+		const edits = Array.isArray(edit) ? edit : [edit];
+		requireEditPermissions(event.locals.user, edits);
+		const before = await inspections().get(event.params.id);
+		const saved = await saveEdits(event.params.id, Number(form.get('revision')), edits, actorOf(event));
+		if (before) await auditSave(before, saved, actorOf(event));
 	} catch (e) {
 		if (e instanceof StaleRevisionError) return fail(409, { errors: [e.message] });
 		if (e instanceof InvalidDocumentError) return fail(400, { errors: e.issues.map((i) => `${i.pointer}: ${i.message}`) });

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { formatIssue } from '$lib/engine/index';
 import { actorOf } from '$lib/server/actor';
+import { requirePermission } from '$lib/server/auth';
 import { readImport } from '$lib/server/import';
 import { createInspection } from '$lib/server/inspections';
 import { InvalidDocumentError } from '$lib/server/store';
@@ -8,6 +9,7 @@ import type { Actions } from './$types';
 
 export const actions: Actions = {
 	default: async (event) => {
+		requirePermission(event.locals.user, 'inspection:create');
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || !file.size) return fail(400, { errors: ['Select a golden file or an exported inspection (.json)'] });
 		const name = file.name || 'upload.json';

@@ -1,17 +1,20 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/actor';
+import { requirePermission } from '$lib/server/auth';
 import { createInspection, pinnedRecord } from '$lib/server/inspections';
 import { inForce, publishedVersions, today } from '$lib/server/published';
 import { dateParts, isoDate } from '$lib/inspection/dates';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ locals }) => {
+	requirePermission(locals.user, 'inspection:create');
 	const versions = publishedVersions();
 	return { versions, inForce: inForce(versions, today())?.ref ?? null, today: today() };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
+		requirePermission(event.locals.user, 'inspection:create');
 		const form = await event.request.formData();
 		const versions = publishedVersions();
 		const serviceName = String(form.get('serviceName') ?? '').trim();

@@ -1,16 +1,20 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { inspections } from '$lib/server/inspections';
+import { requirePermission } from '$lib/server/auth';
+import { recordAudit } from '$lib/server/audit';
 import { NotFoundError, StaleRevisionError } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
+	requirePermission(locals.user, 'inspection:delete');
 	const doc = await inspections().get(params.id);
 	if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
 	return { id: doc.id, revision: doc.revision, serviceName: doc.value.serviceName, framework: doc.value.framework, updatedBy: doc.updatedBy, updatedAt: doc.updatedAt };
 };
 
 export const actions: Actions = {
-	default: async ({ params, request }) => {
+	default: async ({ params, request, locals }) => {
+		const user = requirePermission(locals.user, 'inspection:delete');
 		const revision = Number((await request.formData()).get('revision'));
 		const doc = await inspections().get(params.id);
 		try {
@@ -20,6 +24,7 @@ export const actions: Actions = {
 			if (e instanceof NotFoundError) redirect(303, '/inspections');
 			throw e;
 		}
+		await recordAudit({ actor: user.name, action: 'inspection.delete', target: { kind: 'inspection', id: params.id }, summary: `inspection of ${doc?.value.serviceName ?? params.id} deleted`, before: doc ? { revision: doc.revision, serviceName: doc.value.serviceName, framework: doc.value.framework } : null, after: null });
 		redirect(303, `/inspections?deleted=${encodeURIComponent(doc?.value.serviceName ?? params.id)}`);
 	}
 };

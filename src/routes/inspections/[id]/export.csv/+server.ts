@@ -1,9 +1,11 @@
+import { requirePermission } from '$lib/server/auth';
 import { error } from '@sveltejs/kit';
 import { exportName, toCsv } from '$lib/server/export';
 import { inspections, pinnedVersion } from '$lib/server/inspections';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ params }) => {
+export const GET: RequestHandler = async ({ params, locals }) => {
+	requirePermission(locals.user, 'read');
 	const doc = await inspections().get(params.id);
 	if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
 	const csv = await toCsv(doc.value, pinnedVersion(doc.value));

@@ -3,9 +3,11 @@ import { evaluate } from '$lib/engine/index';
 import { promptCounts } from '$lib/inspection/report';
 import { loadFramework } from '$lib/server/frameworks';
 import { inspections } from '$lib/server/inspections';
+import { requirePermission } from '$lib/server/auth';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
+	requirePermission(locals.user, 'read');
 	const doc = await inspections().get(params.id);
 	if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
 	const loaded = loadFramework(doc.value.framework);

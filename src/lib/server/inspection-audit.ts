@@ -1,0 +1,40 @@
+// What an inspection's save puts in the audit trail: each panel decision with its reason, and
+// each new departure from decision guidance, with the before and after.
+import type { Stored } from './store';
+import type { InspectionRecord } from './inspections';
+import { rate } from './inspections';
+import { recordAudit } from './audit';
+
+export async function auditSave(before: Stored<InspectionRecord>, after: Stored<InspectionRecord>, actor: string) {
+	const target = { kind: 'inspection', id: after.id };
+	const was = before.value.evidence.decisions ?? {};
+	const now = after.value.evidence.decisions ?? {};
+	for (const standard of new Set([...Object.keys(was), ...Object.keys(now)])) {
+		if (JSON.stringify(was[standard]) === JSON.stringify(now[standard])) continue;
+		await recordAudit({
+			actor,
+			action: 'panel.decide',
+			target,
+			summary: now[standard] ? `panel decision on ${standard}: ${now[standard].rating}` : `panel decision on ${standard} withdrawn`,
+			before: was[standard] ?? null,
+			after: now[standard] ?? null,
+			reason: now[standard]?.reason
+		});
+	}
+	const [oldResult, newResult] = await Promise.all([rate(before.value), rate(after.value)]);
+	for (const s of Object.values(newResult.standards)) {
+		for (const g of s.guidance) {
+			const seen = oldResult.standards[s.id]?.guidance.some((o) => o.rule === g.rule && o.reason === g.reason);
+			if (seen) continue;
+			await recordAudit({
+				actor,
+				action: 'guidance.depart',
+				target,
+				summary: `${s.id} rated ${s.final}, departing from decision guidance ${g.rule}${g.reason ? '' : ' with no reason recorded'}`,
+				before: oldResult.standards[s.id]?.final ?? null,
+				after: s.final,
+				reason: g.reason
+			});
+		}
+	}
+}

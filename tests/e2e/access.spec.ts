@@ -1,0 +1,60 @@
+// Every write route refuses a request without a session (401) and one with the wrong role (403),
+// and a cross-site form post is refused whoever sends it.
+import { test, expect, type APIRequestContext } from '@playwright/test';
+import { signInAs } from '../support/accounts';
+import type { Role } from '../../src/lib/server/roles';
+
+const writes: { name: string; path: string; form?: Record<string, string>; json?: unknown; allowed: Role }[] = [
+	{ name: 'create an inspection', path: '/inspections/new', form: { serviceName: 'X', framework: 'hmip-youth@2018' }, allowed: 'inspector' },
+	{ name: 'import an inspection', path: '/inspections/import', form: {}, allowed: 'inspector' },
+	{ name: 'duplicate an inspection', path: '/inspections?/duplicate', form: { id: 'nope' }, allowed: 'inspector' },
+	{ name: 'save edits', path: '/inspections/nope/edits', json: { baseRevision: 1, edits: [{ type: 'status', status: 'complete' }] }, allowed: 'inspector' },
+	{ name: 'record a panel decision', path: '/inspections/nope/edits', json: { baseRevision: 1, edits: [{ type: 'decide', standard: '2.1', decision: { rating: 'good', reason: 'r' } }] }, allowed: 'panel-member' },
+	{ name: 'delete an inspection', path: '/inspections/nope/delete', form: { revision: '1' }, allowed: 'inspector' },
+	{ name: 'evaluate over the API', path: '/api/evaluate', json: { framework: 'hmip-youth@2018', inspection: {} }, allowed: 'tester' },
+	{ name: 'start a regression run', path: '/regression', form: { source: 'folder', folder: 'tests/golden', framework: '' }, allowed: 'tester' },
+	{ name: 'manage accounts', path: '/admin/users?/add', form: { name: 'x' }, allowed: 'admin' }
+];
+
+const post = (request: APIRequestContext, w: (typeof writes)[number], origin: string) =>
+	request.post(w.path, { ...(w.json ? { data: w.json } : { form: w.form }), headers: { origin }, maxRedirects: 0 });
+
+test.describe('without a session', () => {
+	test.use({ storageState: { cookies: [], origins: [] } });
+	for (const w of writes) {
+		test(`${w.name}: 401`, async ({ request, baseURL }) => {
+			expect((await post(request, w, baseURL!)).status()).toBe(401);
+		});
+	}
+});
+
+test.describe('with the wrong role', () => {
+	test.use({ storageState: { cookies: [], origins: [] } });
+	for (const w of writes) {
+		test(`${w.name}: 403 for a viewer`, async ({ page, baseURL }) => {
+			await signInAs(page, w.allowed === 'admin' ? 'tester' : 'viewer');
+			expect((await post(page.request, w, baseURL!)).status()).toBe(403);
+		});
+	}
+});
+
+test('a cross-site form post is refused even with a valid session', async ({ request }) => {
+	const response = await request.post('/inspections?/duplicate', { form: { id: 'nope' }, headers: { origin: 'https://evil.example' } });
+	expect(response.status()).toBe(403);
+	expect(await response.text()).toContain('Cross-site form submissions are refused');
+});
+
+test('an API token an admin issued works for the evaluate API, and a wrong one does not', async ({ page, playwright, baseURL }) => {
+	await signInAs(page, 'admin');
+	await page.goto('/admin/users');
+	await page.getByLabel('Token for e2e-tester: what is it for?').fill('access test');
+	await page.getByRole('button', { name: 'Issue token to e2e-tester' }).click();
+	const token = await page.getByLabel('API token').inputValue();
+	const api = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+	const body = { framework: 'hmip-youth@2018', inspection: { tallies: { '2.1.1': { relevant: 4, yes: 4 } } } };
+	const ok = await api.post('/api/evaluate', { data: body, headers: { authorization: `Bearer ${token}` } });
+	expect(ok.status()).toBe(200);
+	expect((await ok.json()).standards['2.1'].computed).toBe('outstanding');
+	const wrong = await api.post('/api/evaluate', { data: body, headers: { authorization: `Bearer ${token}x` } });
+	expect(wrong.status()).toBe(401);
+});
