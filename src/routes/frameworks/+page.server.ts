@@ -1,12 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { listFrameworkVersions, inForce } from '$lib/server/framework-versions';
-import { pageAccess } from '$lib/server/framework-access';
+import { requirePermission } from '$lib/server/auth';
 import { inspections } from '$lib/server/inspections';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = pageAccess(locals, url, 'read');
+	const user = requirePermission(locals.user, 'read');
 	const asked = url.searchParams.get('on') ?? '';
 	const today = new Date().toISOString().slice(0, 10);
 	const valid = DAY.test(asked) && !Number.isNaN(Date.parse(asked));

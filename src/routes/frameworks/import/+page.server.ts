@@ -1,12 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { createDraft, newVersionProblem } from '$lib/server/drafts';
-import { access, pageAccess, refusal } from '$lib/server/framework-access';
+import { requirePermission } from '$lib/server/auth';
+import { refusal } from '$lib/server/framework-refusals';
 import { unzipVersion } from '$lib/server/version-archive';
 import { recordAudit } from '$lib/server/audit';
 
-export const load: PageServerLoad = ({ locals, url }) => {
-	pageAccess(locals, url, 'framework:edit');
+export const load: PageServerLoad = ({ locals }) => {
+	requirePermission(locals.user, 'framework:edit');
 	return {};
 };
 
@@ -15,7 +16,7 @@ const MAX_BYTES = 5 * 1024 * 1024;
 export const actions: Actions = {
 	/** A zip of a version's files becomes a draft, only once every file validates. */
 	default: async ({ locals, request }) => {
-		const user = access(locals, 'framework:edit');
+		const user = requirePermission(locals.user, 'framework:edit');
 		const file = (await request.formData()).get('archive');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { errors: { archive: 'Choose a zip file of a version' }, issues: [] });
 		if (file.size > MAX_BYTES) return fail(400, { errors: { archive: 'The file is larger than 5 MB: a version is far smaller' }, issues: [] });

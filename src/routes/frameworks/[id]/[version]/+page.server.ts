@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { openVersion } from '$lib/server/framework-versions';
-import { access, pageAccess, refusal } from '$lib/server/framework-access';
+import { requirePermission } from '$lib/server/auth';
+import { refusal } from '$lib/server/framework-refusals';
 import { discardDraft } from '$lib/server/drafts';
 import { recordAudit } from '$lib/server/audit';
 import { evidenceChoices, pastedEvidence, rate, readEvidence } from '$lib/server/evidence-sources';
@@ -9,7 +10,7 @@ import { versionParts } from '$lib/framework-diff';
 import { allows } from '$lib/server/roles';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = pageAccess(locals, url, 'read');
+	const user = requirePermission(locals.user, 'read');
 	const opened = await openVersion(params.id, params.version);
 	if (!opened) error(404, `There is no version ${params.id}@${params.version}.`);
 	return {
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 export const actions: Actions = {
 	/** Throw a draft away (a published version is refused). */
 	discard: async ({ locals, request, params }) => {
-		const user = access(locals, 'framework:edit');
+		const user = requirePermission(locals.user, 'framework:edit');
 		const revision = Number((await request.formData()).get('revision'));
 		try {
 			await discardDraft(params.id, params.version, revision);
@@ -40,7 +41,7 @@ export const actions: Actions = {
 	},
 	/** Rate evidence against this version: computing only, nothing is stored. */
 	rate: async ({ locals, request, params }) => {
-		access(locals, 'read');
+		requirePermission(locals.user, 'read');
 		const form = await request.formData();
 		const choice = String(form.get('evidence') ?? '');
 		const pasted = String(form.get('pasted') ?? '').trim();

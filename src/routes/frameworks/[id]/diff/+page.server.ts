@@ -1,10 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { listFrameworkVersions, openVersion } from '$lib/server/framework-versions';
-import { pageAccess } from '$lib/server/framework-access';
+import { requirePermission } from '$lib/server/auth';
 import { diffVersions } from '$lib/framework-diff';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	pageAccess(locals, url, 'read');
+	requirePermission(locals.user, 'read');
 	const versions = (await listFrameworkVersions()).filter((e) => e.id === params.id).map((e) => ({ version: e.version, status: e.status }));
 	const from = url.searchParams.get('from') ?? '';
 	const to = url.searchParams.get('to') ?? '';

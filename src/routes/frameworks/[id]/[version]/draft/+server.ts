@@ -4,12 +4,13 @@ import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { openVersion } from '$lib/server/framework-versions';
 import { discardDraft, getDraft, PublishedVersionError, saveDraft } from '$lib/server/drafts';
-import { access, refusal } from '$lib/server/framework-access';
+import { requirePermission } from '$lib/server/auth';
+import { refusal } from '$lib/server/framework-refusals';
 import { StaleRevisionError } from '$lib/server/store';
 import { recordAudit } from '$lib/server/audit';
 
 export const GET: RequestHandler = async ({ locals, params }) => {
-	access(locals, 'read');
+	requirePermission(locals.user, 'read');
 	const opened = await openVersion(params.id, params.version);
 	if (!opened) error(404, `There is no version ${params.id}@${params.version}.`);
 	return json({ status: opened.entry.status, revision: opened.entry.revision ?? null, files: opened.files });
@@ -31,7 +32,7 @@ const refused = (e: unknown) => {
 };
 
 export const PUT: RequestHandler = async ({ locals, params, request }) => {
-	const user = access(locals, 'framework:edit');
+	const user = requirePermission(locals.user, 'framework:edit');
 	const { revision, files, change } = await body(request);
 	try {
 		if (typeof revision !== 'number' || !files || typeof files !== 'object') {
@@ -48,7 +49,7 @@ export const PUT: RequestHandler = async ({ locals, params, request }) => {
 };
 
 export const DELETE: RequestHandler = async ({ locals, params, url }) => {
-	const user = access(locals, 'framework:edit');
+	const user = requirePermission(locals.user, 'framework:edit');
 	try {
 		await discardDraft(params.id, params.version, Number(url.searchParams.get('revision')));
 		await recordAudit({ actor: user.name, action: 'framework.discard', target: { kind: 'framework', id: `${params.id}@${params.version}` }, summary: 'draft discarded' });

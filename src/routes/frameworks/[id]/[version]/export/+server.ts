@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { openVersion } from '$lib/server/framework-versions';
-import { access } from '$lib/server/framework-access';
+import { requirePermission } from '$lib/server/auth';
 import { zipVersion } from '$lib/server/version-archive';
 
 export const GET: RequestHandler = async ({ locals, params }) => {
-	access(locals, 'read');
+	requirePermission(locals.user, 'read');
 	const opened = await openVersion(params.id, params.version);
 	if (!opened) error(404, `There is no version ${params.id}@${params.version}.`);
 	return new Response(zipVersion(opened.files) as BodyInit, {

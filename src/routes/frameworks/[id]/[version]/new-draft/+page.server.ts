@@ -2,11 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { openVersion } from '$lib/server/framework-versions';
 import { copyAsDraft, createDraft, newVersionProblem } from '$lib/server/drafts';
-import { access, pageAccess, refusal } from '$lib/server/framework-access';
+import { requirePermission } from '$lib/server/auth';
+import { refusal } from '$lib/server/framework-refusals';
 import { recordAudit } from '$lib/server/audit';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	pageAccess(locals, url, 'framework:edit');
+export const load: PageServerLoad = async ({ locals, params }) => {
+	requirePermission(locals.user, 'framework:edit');
 	const opened = await openVersion(params.id, params.version);
 	if (!opened) error(404, `There is no version ${params.id}@${params.version}.`);
 	return { entry: opened.entry };
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request, params }) => {
-		const user = access(locals, 'framework:edit');
+		const user = requirePermission(locals.user, 'framework:edit');
 		const version = String((await request.formData()).get('version') ?? '').trim();
 		const opened = await openVersion(params.id, params.version);
 		if (!opened) error(404, `There is no version ${params.id}@${params.version}.`);

@@ -1,13 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { openVersion } from '$lib/server/framework-versions';
-import { access, pageAccess, refusal } from '$lib/server/framework-access';
+import { requirePermission } from '$lib/server/auth';
+import { refusal } from '$lib/server/framework-refusals';
 import { publishDraft } from '$lib/server/publish';
 import { recordAudit } from '$lib/server/audit';
 import { dateParts, isoDate } from '$lib/inspection/dates';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	pageAccess(locals, url, 'framework:publish');
+export const load: PageServerLoad = async ({ locals, params }) => {
+	requirePermission(locals.user, 'framework:publish');
 	const opened = await openVersion(params.id, params.version);
 	if (!opened) error(404, `There is no version ${params.id}@${params.version}.`);
 	if (opened.entry.status === 'published') error(409, `${opened.entry.ref} is already published, and a published version is never changed.`);
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request, params }) => {
-		const user = access(locals, 'framework:publish');
+		const user = requirePermission(locals.user, 'framework:publish');
 		const form = await request.formData();
 		const values = { ...dateParts(form, 'effective'), summary: String(form.get('summary') ?? '').trim(), revision: Number(form.get('revision')) };
 		const errors: Record<string, string> = {};

@@ -2,7 +2,7 @@
 // run against a golden file, a stored inspection or pasted evidence, saying whether it fires and why.
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { access } from '$lib/server/framework-access';
+import { requirePermission } from '$lib/server/auth';
 import { versionFromFiles } from '$lib/server/frameworks';
 import { pastedEvidence, rate, readEvidence } from '$lib/server/evidence-sources';
 import { caseFacts, explainCondition, stageFacts, validateAgainst, type Condition, type KeyQuestion, type TryStage } from '$lib/engine/index';
@@ -18,7 +18,7 @@ function checkCondition(condition: unknown) {
 }
 
 export const POST: RequestHandler = async ({ locals, request }) => {
-	access(locals, 'framework:edit');
+	requirePermission(locals.user, 'framework:edit');
 	const body = (await request.json().catch(() => ({}))) as { files?: Record<string, unknown>; condition?: unknown; stage?: string; evidence?: string; pasted?: string; keyQuestion?: string };
 	const problem = (message: string, issues: unknown[] = []) => json({ ok: false, message, issues }, { status: 400 });
 	if (!body.files || typeof body.files !== 'object') return problem('Send the draft files.');
