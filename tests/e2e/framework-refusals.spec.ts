@@ -105,3 +105,19 @@ test('a save based on a stale revision is refused, and the later editor keeps th
 	// leave the data folder as the other tests expect it
 	expect((await api.delete(`/frameworks/hmip-youth/stale-check/draft?revision=${saved.revision}`)).status()).toBe(204);
 });
+
+test('following a link from the editor with unsaved edits asks first', async ({ page }) => {
+	await signInAs(page, 'methodology-lead');
+	await page.goto('/frameworks/hmip-youth/2025/new-draft');
+	await page.getByLabel('New draft from hmip-youth@2025').fill('leave-check');
+	await page.getByRole('button', { name: 'Make the draft' }).click();
+	await page.getByRole('textbox', { name: 'The framework: Title', exact: true }).fill('Not saved yet');
+	await expect(page.getByText('Unsaved changes')).toBeVisible();
+	page.once('dialog', (dialog) => dialog.dismiss());
+	await page.getByRole('link', { name: 'Back to hmip-youth@leave-check' }).click();
+	await expect(page).toHaveURL(/leave-check\/edit$/);
+	await expect(page.getByRole('textbox', { name: 'The framework: Title', exact: true })).toHaveValue('Not saved yet');
+	await page.getByRole('button', { name: 'Save draft' }).click();
+	await expect(page.getByText('All changes saved (revision 2)')).toBeVisible();
+	expect((await page.request.delete('/frameworks/hmip-youth/leave-check/draft?revision=2')).status()).toBe(204);
+});
