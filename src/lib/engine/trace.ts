@@ -36,7 +36,7 @@ function lowestBandReasons(model: Model, s: StandardResult, kqs: Record<string, 
 	const parts: string[] = [];
 	if (!counted.length) return ['no key question has a relevant case'];
 	const lowest = counted.reduce((low, kq) => (kq.share! < low.share! ? kq : low));
-	parts.push(`${lowest.id} had ${lowest.yes} of ${lowest.relevant} relevant cases (${shareOf(model, lowest)}), ${lowest.band ? `a ${lowest.band.label}` : 'in no band'}`);
+	parts.push(`${lowest.id} had ${lowest.yes} of ${lowest.relevant} relevant cases (${shareOf(model, lowest)}), ${lowest.band ? lowest.band.label : 'in no band'}`);
 	if (counted.length > 1) parts.push(`lowest of ${counted.map((kq) => `${kq.id} ${shareOf(model, kq)}`).join(', ')}`);
 	const idle = all.filter((kq) => kq.share === null);
 	if (idle.length) parts.push(`${idle.map((kq) => kq.id).join(', ')} had no relevant cases and take no part`);

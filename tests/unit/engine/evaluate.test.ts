@@ -31,7 +31,7 @@ run(
 				assert.is(r.keyQuestions['B1.1'].band?.rating, 'outstanding');
 				assert.is(r.keyQuestions['B1.2'].band?.rating, 'requires-improvement');
 				assert.is(r.standards.B1.computed, 'requires-improvement');
-				assert.match(r.standards.B1.trace, 'B1.2 had 24 of 40 relevant cases (60%), a too few; lowest of B1.1 90%, B1.2 60%');
+				assert.match(r.standards.B1.trace, 'B1.2 had 24 of 40 relevant cases (60%), too few; lowest of B1.1 90%, B1.2 60%');
 			}
 		},
 		{
