@@ -16,6 +16,8 @@ export async function expectAccessible(page: Page) {
 /** Create an inspection through the form; returns its workspace address. */
 export async function createInspection(page: Page, options: { service: string; version: '2018' | '2021' | '2025'; type?: string }): Promise<string> {
 	await page.goto('/inspections/new');
+	// Typing before the page has hydrated can be reset by hydration on a loaded machine.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Service inspected').fill(options.service);
 	await page.getByRole('radio', { name: new RegExp(`\\(${options.version}`) }).check();
 	if (options.type) await page.getByRole('radio', { name: options.type }).check();
