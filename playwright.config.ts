@@ -17,6 +17,9 @@ export default defineConfig({
 	globalSetup: './tests/support/e2e-setup.ts',
 	globalTeardown: './tests/support/e2e-teardown.ts',
 	workers: 1,
+	// Generous per-test time: on a loaded 2-core machine a long test can pass 30 s without being wrong.
+	timeout: 90_000,
+	expect: { timeout: 15_000 },
 	forbidOnly: !!process.env.CI,
 	reporter: [['list'], ['json', { outputFile: 'playwright-report/results.json' }]],
 	use: {
