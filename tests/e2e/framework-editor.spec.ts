@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { signInAs } from '../support/accounts';
 import { seriousViolations } from '../support/axe';
+import { whenHydrated } from '../support/hydration';
 
 const rulesDir = process.env.E2E_RULES_DIR!;
 
@@ -70,6 +71,7 @@ test('a methodology lead drafts, edits, publishes and rates hmip-youth@2026-tria
 	await page.getByLabel('New draft from hmip-youth@2025').fill('2026-trial');
 	await page.getByRole('button', { name: 'Make the draft' }).click();
 	await expect(page).toHaveURL(/\/frameworks\/hmip-youth\/2026-trial\/edit$/);
+	await whenHydrated(page);
 	await expect(page.getByText('This draft passes every schema and meaning check')).toBeVisible();
 	await textbox(page, 'The framework: Title').fill('HM Inspectorate of Probation youth justice inspection framework (2026 trial: reviewing)');
 

@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { signInAs } from '../support/accounts';
+import { whenHydrated } from '../support/hydration';
 
 const rulesDir = process.env.E2E_RULES_DIR!;
 const published = () => readFileSync(path.join(rulesDir, 'hmip-youth', '2025', 'domains', '2.json'), 'utf8');
@@ -85,9 +86,11 @@ test('a save based on a stale revision is refused, and the later editor keeps th
 
 	// in the editor: this page opened revision 1; its save is refused and its edit stays on screen
 	await page.reload();
+	await whenHydrated(page);
 	const other = await (await browser.newContext()).newPage();
 	await signInAs(other, 'methodology-lead');
 	await other.goto('/frameworks/hmip-youth/stale-check/edit');
+	await whenHydrated(other);
 	await other.getByRole('textbox', { name: 'The framework: Title', exact: true }).fill('Theirs');
 	await other.getByRole('button', { name: 'Save draft' }).click();
 	await expect(other.getByText('All changes saved (revision 3)')).toBeVisible();
@@ -111,6 +114,8 @@ test('following a link from the editor with unsaved edits asks first', async ({ 
 	await page.goto('/frameworks/hmip-youth/2025/new-draft');
 	await page.getByLabel('New draft from hmip-youth@2025').fill('leave-check');
 	await page.getByRole('button', { name: 'Make the draft' }).click();
+	await expect(page).toHaveURL(/leave-check\/edit$/);
+	await whenHydrated(page);
 	await page.getByRole('textbox', { name: 'The framework: Title', exact: true }).fill('Not saved yet');
 	await expect(page.getByText('Unsaved changes')).toBeVisible();
 	page.once('dialog', (dialog) => dialog.dismiss());

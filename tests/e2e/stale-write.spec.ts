@@ -1,6 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { createInspection, enterTallies, expectSaved, strip } from '../support/workspace-e2e';
 import { EVERYONE, accountFor, signInAs } from '../support/accounts';
+import { whenHydrated } from '../support/hydration';
 
 // Two people at once: Ann is the inspector account, Bob the account with every role.
 const NAMES = { Ann: accountFor('inspector'), Bob: EVERYONE } as const;
@@ -17,6 +18,7 @@ test('a stale write is refused, saying who changed what, and nothing typed is lo
 	const bob = await personNamed(browser, 'Bob');
 	const address = await createInspection(ann.page, { service: 'Midshire YOS', version: '2018' });
 	await bob.page.goto(address);
+	await whenHydrated(bob.page);
 
 	// Ann saves first
 	await enterTallies(ann.page, { '2.1.1': [25, 18] });
@@ -52,6 +54,7 @@ test('after a stale write, the inspector can take the other version instead', as
 	const bob = await personNamed(browser, 'Bob');
 	const address = await createInspection(ann.page, { service: 'Lowshire YOS', version: '2018' });
 	await bob.page.goto(address);
+	await whenHydrated(bob.page);
 	await enterTallies(ann.page, { '3.1.1': [20, 19] });
 	await expectSaved(ann.page);
 	await enterTallies(bob.page, { '3.1.1': [20, 2] });

@@ -1,6 +1,7 @@
 // Steps the browser tests of the inspections pages share, done as an inspector would.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { whenHydrated } from './hydration';
 
 export type Tallies = Record<string, [relevant: number, yes: number]>;
 
@@ -16,13 +17,13 @@ export async function expectAccessible(page: Page) {
 /** Create an inspection through the form; returns its workspace address. */
 export async function createInspection(page: Page, options: { service: string; version: '2018' | '2021' | '2025'; type?: string }): Promise<string> {
 	await page.goto('/inspections/new');
-	// Typing before the page has hydrated can be reset by hydration on a loaded machine.
-	await page.waitForLoadState('networkidle');
+	await whenHydrated(page);
 	await page.getByLabel('Service inspected').fill(options.service);
 	await page.getByRole('radio', { name: new RegExp(`\\(${options.version}`) }).check();
 	if (options.type) await page.getByRole('radio', { name: options.type }).check();
 	await page.getByRole('button', { name: 'Create inspection' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: options.service })).toBeVisible();
+	await whenHydrated(page);
 	return new URL(page.url()).pathname;
 }
 
