@@ -42,7 +42,7 @@ export default defineConfig({
 		{ name: 'chromium', use: { browserName: 'chromium', storageState: SIGNED_IN_STATE }, dependencies: ['sign-in'] }
 	],
 	webServer: {
-		command: 'node build',
+		command: 'node scripts/serve.mjs',
 		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: false,
 		timeout: 30_000,

@@ -40,7 +40,7 @@ const port = await new Promise<number>((resolve) => {
 	});
 });
 const origin = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['build'], {
+const server = spawn(process.execPath, ['scripts/serve.mjs'], {
 	env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, DATA_DIR: dataDir },
 	stdio: ['ignore', 'pipe', 'pipe']
 });

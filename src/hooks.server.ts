@@ -1,6 +1,7 @@
 import { json, text, type Handle } from '@sveltejs/kit';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/sessions';
 import { userForToken, users } from '$lib/server/users';
+import { oversizeMessage } from '$lib/server/body-limits';
 
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
@@ -23,6 +24,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
 	if (!bearer && crossSite(event.request)) return text('Cross-site form submissions are refused.', { status: 403 });
+	const oversize = SAFE_METHODS.includes(event.request.method) ? null : oversizeMessage(event.url.pathname, event.request.headers.get('content-length'));
+	if (oversize) {
+		// Read and drop the body (at most the adapter's ceiling) so the client, still sending,
+		// gets the answer instead of a reset connection; nothing of it is kept.
+		await discard(event.request.body);
+		return tooLarge(event.request, oversize);
+	}
 	if (bearer) {
 		const user = await userForToken(bearer);
 		if (user) event.locals.user = { name: user.name, roles: user.roles };
@@ -39,5 +47,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	return resolve(event);
 };
+
+async function discard(body: ReadableStream<Uint8Array> | null) {
+	if (!body) return;
+	try {
+		for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) void chunk;
+	} catch {
+		// the client gave up; there is nobody left to answer
+	}
+}
+
+/** 413, as the page a browser's form post shows, or as JSON errors for everything else. */
+function tooLarge(request: Request, message: string): Response {
+	if ((request.headers.get('accept') ?? '').includes('text/html')) {
+		const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too large – Yardstick</title></head><body><h1>Too large</h1><p>${message}</p><p>Go back and choose a smaller file.</p></body></html>`;
+		return new Response(page, { status: 413, headers: { 'content-type': 'text/html; charset=utf-8' } });
+	}
+	return json({ errors: [{ file: 'request body', pointer: '', message, severity: 'error' }] }, { status: 413 });
+}
 
 const PUBLIC = /^\/((sign-in|sign-out)\/?)?(\/?__data\.json)?$/;

@@ -1,7 +1,8 @@
 // Every write route refuses a request without a session (401) and one with the wrong role (403),
 // and a cross-site form post is refused whoever sends it.
 import { test, expect, type APIRequestContext } from '@playwright/test';
-import { signInAs } from '../support/accounts';
+import { EVERYONE, accountFor, signInAs } from '../support/accounts';
+import { createInspection, expectSaved } from '../support/workspace-e2e';
 import type { Role } from '../../src/lib/server/roles';
 
 const writes: { name: string; path: string; form?: Record<string, string>; json?: unknown; allowed: Role }[] = [
@@ -36,6 +37,38 @@ test.describe('with the wrong role', () => {
 			expect((await post(page.request, w, baseURL!)).status()).toBe(403);
 		});
 	}
+});
+
+test('an inspector off the team may read the inspection but not change or delete it, until added', async ({ page, browser, baseURL }) => {
+	// the default account (every role) makes it; the inspector account is another inspector
+	const address = await createInspection(page, { service: 'Teamshire YOS', version: '2018' });
+	const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+	const other = await context.newPage();
+	await signInAs(other, 'inspector');
+	await other.goto(address);
+	await expect(other.getByText(`You can read this inspection but not change its evidence: that is for its team (${EVERYONE})`)).toBeVisible();
+	await expect(other.getByLabel('Add an inspector to the team')).toHaveCount(0);
+
+	const headers = { origin: baseURL! };
+	const edit = { baseRevision: 1, edits: [{ type: 'status', status: 'complete' }] };
+	const refused = await other.request.post(`${address}/edits`, { data: edit, headers });
+	expect(refused.status()).toBe(403);
+	expect((await refused.json()).message).toBe(`Only the inspection's team (${EVERYONE}) can change it: ask one of them to add you.`);
+	expect((await other.request.post(`${address}/delete`, { form: { revision: '1' }, headers, maxRedirects: 0 })).status()).toBe(403);
+
+	// a name that is not an inspector's account is refused by the server, with the reason
+	await page.getByLabel('Add an inspector to the team').fill('e2e-viewer');
+	await page.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect(page.getByRole('alert')).toContainText('e2e-viewer is not an inspector');
+	await page.getByRole('button', { name: 'Undo the unsaved changes' }).click();
+
+	await page.getByLabel('Add an inspector to the team').fill(accountFor('inspector'));
+	await page.getByRole('button', { name: 'Add', exact: true }).click();
+	await expectSaved(page);
+	// created at revision 1, the team named at 2 (the refused change was never saved)
+	const allowed = await other.request.post(`${address}/edits`, { data: { ...edit, baseRevision: 2 }, headers });
+	expect(allowed.status()).toBe(200);
+	await context.close();
 });
 
 test('a cross-site form post is refused even with a valid session', async ({ request }) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, expectSaved, strip } from '../support/workspace-e2e';
+import { whenHydrated } from '../support/hydration';
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'yardstick-exchange-e2e-'));
 
@@ -19,6 +20,7 @@ const ratingsNow = async (page: Page) => (await strip(page).getByRole('listitem'
 test('export as a golden file, npm run golden passes on it, and importing it gives the same ratings', async ({ page }) => {
 	await importFile(page, 'tests/golden/2025/victims-matrix-decided-iyjs.json');
 	await expect(page.getByText('Imported from victims-matrix-decided-iyjs.json')).toBeVisible();
+	await whenHydrated(page);
 	await expect(strip(page)).toContainText('Overall: Good score 9 of 12');
 
 	// one victim case answered in the grid, so the export carries cases as well as tallies
@@ -80,4 +82,19 @@ test('an import the version refuses names the place in the file and the problem'
 	writeFileSync(file, '{ "name": "Broken", ');
 	await importFile(page, file);
 	await expect(page.getByRole('alert').getByRole('link')).toHaveText(/^broken\.json: \/: not valid JSON/);
+});
+
+test('a file too large to import is refused on the form, and a far larger one before the route sees it', async ({ page, baseURL }) => {
+	const dir = temp();
+	const large = path.join(dir, 'large.json');
+	writeFileSync(large, JSON.stringify({ padding: 'x'.repeat(2 * 1024 * 1024 + 10_000) }));
+	await importFile(page, large);
+	await expect(page.getByRole('alert')).toContainText('large.json is 2 MB: an inspection to import may be at most 2 MB');
+
+	const huge = await page.request.post('/inspections/import', { multipart: { file: { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(3 * 1024 * 1024, 32) } }, headers: { origin: baseURL!, accept: 'text/html' } });
+	expect(huge.status()).toBe(413);
+	expect(await huge.text()).toContain('The request is 3 MB: an inspection to import may be at most 2.1 MB.');
+	const api = await page.request.post('/api/evaluate', { data: { framework: 'hmip-youth@2018', inspection: { padding: 'x'.repeat(3 * 1024 * 1024) } }, headers: { origin: baseURL! } });
+	expect(api.status()).toBe(413);
+	expect((await api.json()).errors[0].message).toBe('The request is 3 MB: an inspection to rate may be at most 2 MB.');
 });

@@ -190,6 +190,11 @@ test('a methodology lead drafts, edits, publishes and rates hmip-youth@2026-tria
 	const row = (key: string) => page.locator('.govuk-summary-list__row').filter({ has: page.getByRole('term').getByText(key, { exact: true }) });
 	await expect(row('Status')).toContainText('Published');
 	await expect(row('Effective from')).toContainText('1 April 2026');
+	await page.getByRole('link', { name: 'Audit trail' }).click();
+	await expect(page.getByRole('heading', { name: 'Audit trail: hmip-youth@2026-trial' })).toBeVisible();
+	await expect(page.getByRole('row').filter({ hasText: 'published, effective from 2026-04-01: Trial of a reviewing standard' })).toContainText('e2e-methodology-lead');
+	await page.goBack();
+	await whenHydrated(page);
 
 	// the files are under the (temporary) rules folder, with the hash the page shows
 	const dir = path.join(rulesDir, 'hmip-youth', '2026-trial');

@@ -40,7 +40,7 @@ test('the new-inspection form: the version in force today is chosen, types appea
 	await expect(page.getByText('Inspection of Youth Justice Services', { exact: true })).toBeVisible();
 });
 
-test('the list: each inspection with its version, type, status and overall rating; duplicate; delete after confirming', async ({ page }) => {
+test('the list: each inspection with its version, type, team, status and overall rating; duplicate; delete after confirming', async ({ page }) => {
 	const address = await createInspection(page, { service: 'Listshire YOS', version: '2018' });
 	await enterTallies(page, { '2.1.1': [25, 18] });
 	await page.getByRole('button', { name: 'Mark as complete' }).click();
@@ -52,13 +52,14 @@ test('the list: each inspection with its version, type, status and overall ratin
 	const row = table.getByRole('row', { name: /^Listshire YOS hmip/ });
 	await expect(row.getByRole('cell').nth(0)).toHaveText('hmip-youth@2018');
 	await expect(row.getByRole('cell').nth(1)).toHaveText('—');
-	await expect(row.getByRole('cell').nth(2)).toHaveText('Complete');
-	await expect(row.getByRole('cell').nth(3)).toHaveText('Needs a panel decision');
+	await expect(row.getByRole('cell').nth(2)).toHaveText('e2e-everyone');
+	await expect(row.getByRole('cell').nth(3)).toHaveText('Complete');
+	await expect(row.getByRole('cell').nth(4)).toHaveText('Needs a panel decision');
 
 	await row.getByRole('button', { name: 'Duplicate the inspection of Listshire YOS' }).click();
 	await expect(page.getByRole('alert')).toContainText('Duplicated as Listshire YOS (copy)');
 	const copy = table.getByRole('row', { name: /^Listshire YOS \(copy\) / });
-	await expect(copy.getByRole('cell').nth(2)).toHaveText('In progress');
+	await expect(copy.getByRole('cell').nth(3)).toHaveText('In progress');
 	await page.getByRole('alert').getByRole('link', { name: 'Listshire YOS (copy)' }).click();
 	await expect(page.getByLabel("2.1.1: number 'Yes'")).toHaveValue('18');
 

@@ -56,6 +56,12 @@ test("a 2025 inspection whose victims' standard needs the panel: the decision is
 	await page.reload();
 	await expectRatings(page, { '2.1': 'Outstanding', '2.2': 'Outstanding', '2.3': 'Good', V1: 'Good' });
 	await expect(strip(page)).toContainText('Overall: Good score 10 of 12');
+
+	// the decision and its reason are in the inspection's audit trail
+	await page.getByRole('link', { name: 'Audit trail' }).click();
+	const decision = page.getByRole('row').filter({ hasText: 'panel decision on V1: good' });
+	await expect(decision).toContainText('Reason: Strong case work, but arrangements for victims are not yet embedded.');
+	await expect(decision).toContainText('e2e-everyone');
 });
 
 test('without JavaScript the server refuses a panel decision outside the allowed ratings, with the rule’s text', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createInspection, enterTallies, expectSaved, strip } from '../support/workspace-e2e';
 import { EVERYONE, accountFor, signInAs } from '../support/accounts';
 import { whenHydrated } from '../support/hydration';
@@ -13,10 +13,20 @@ async function personNamed(browser: Browser, name: keyof typeof NAMES) {
 	return { context, page };
 }
 
+/** Ann makes the inspection and puts Bob on its team, so that both may change it. */
+async function sharedInspection(ann: Page, service: string): Promise<string> {
+	const address = await createInspection(ann, { service, version: '2018' });
+	await ann.getByLabel('Add an inspector to the team').fill(NAMES.Bob);
+	await ann.getByRole('button', { name: 'Add', exact: true }).click();
+	await expectSaved(ann);
+	await expect(ann.getByRole('term').filter({ hasText: 'Team' }).locator('xpath=..')).toContainText(NAMES.Bob);
+	return address;
+}
+
 test('a stale write is refused, saying who changed what, and nothing typed is lost', async ({ browser }) => {
 	const ann = await personNamed(browser, 'Ann');
 	const bob = await personNamed(browser, 'Bob');
-	const address = await createInspection(ann.page, { service: 'Midshire YOS', version: '2018' });
+	const address = await sharedInspection(ann.page, 'Midshire YOS');
 	await bob.page.goto(address);
 	await whenHydrated(bob.page);
 
@@ -52,7 +62,7 @@ test('a stale write is refused, saying who changed what, and nothing typed is lo
 test('after a stale write, the inspector can take the other version instead', async ({ browser }) => {
 	const ann = await personNamed(browser, 'Ann');
 	const bob = await personNamed(browser, 'Bob');
-	const address = await createInspection(ann.page, { service: 'Lowshire YOS', version: '2018' });
+	const address = await sharedInspection(ann.page, 'Lowshire YOS');
 	await bob.page.goto(address);
 	await whenHydrated(bob.page);
 	await enterTallies(ann.page, { '3.1.1': [20, 19] });

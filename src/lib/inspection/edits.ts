@@ -25,7 +25,8 @@ export type Edit =
 	| { type: 'propose'; standard: string; rating: string | null; reason: string | null }
 	| { type: 'decide'; standard: string; decision: { rating: string; reason: string } | null }
 	| { type: 'details'; serviceName: string; fieldwork?: { from?: string; to?: string } }
-	| { type: 'status'; status: InspectionStatus };
+	| { type: 'status'; status: InspectionStatus }
+	| { type: 'team'; team: string[] };
 
 const issue = (at: string, message: string): Issue => ({ file: 'edit', pointer: at, message, severity: 'error' });
 
@@ -160,6 +161,13 @@ export function applyEdit(record: InspectionRecord, edit: Edit): Issue[] {
 			record.status = edit.status;
 			return [];
 		}
+		case 'team': {
+			if (!Array.isArray(edit.team) || !edit.team.every(isText)) return [issue('/team', 'the team is a list of account names')];
+			const team = [...new Set(edit.team.map((name) => name.trim()))];
+			if (!team.length) return [issue('/team', 'an inspection needs at least one inspector on its team')];
+			record.team = team;
+			return [];
+		}
 		default:
 			return [issue('', `unknown edit "${(edit as { type?: unknown }).type}"`)];
 	}
@@ -235,6 +243,8 @@ export function describeEdit(edit: Edit): string {
 			return 'changed the inspection details';
 		case 'status':
 			return edit.status === 'complete' ? 'marked the inspection complete' : 'reopened the inspection';
+		case 'team':
+			return `set the team to ${edit.team.join(', ')}`;
 	}
 }
 

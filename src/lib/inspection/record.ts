@@ -13,7 +13,17 @@ export interface InspectionRecord {
 	/** ISO dates (yyyy-mm-dd) */
 	fieldwork?: { from?: string; to?: string };
 	status: InspectionStatus;
+	/** The inspectors who may change the evidence (account names); whoever created it first. */
+	team?: string[];
 	evidence: Inspection;
+}
+
+/**
+ * Whether this account is on the inspection's team. Records made before teams existed have
+ * none, and stay open to every inspector until one of them names a team.
+ */
+export function onTeam(record: Pick<InspectionRecord, 'team'>, name: string): boolean {
+	return !record.team?.length || record.team.includes(name);
 }
 
 export type Case = NonNullable<Inspection['cases']>[number];

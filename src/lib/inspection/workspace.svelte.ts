@@ -165,7 +165,7 @@ export class Workspace {
 		const batch = this.pending.slice();
 		this.saveState = 'saving';
 		let response: Response;
-		let body: { revision?: number; updatedAt?: string; updatedBy?: string; stale?: StaleWrite; errors?: Issue[] };
+		let body: { revision?: number; updatedAt?: string; updatedBy?: string; stale?: StaleWrite; errors?: Issue[]; message?: string };
 		try {
 			response = await fetch(`/inspections/${this.id}/edits`, {
 				method: 'POST',
@@ -191,6 +191,10 @@ export class Workspace {
 			this.saveState = 'stale';
 		} else if (response.status === 400 && body.errors) {
 			this.refused = body.errors;
+			this.saveState = 'refused';
+		} else if (response.status === 401 || response.status === 403) {
+			// not signed in any more, or not allowed (a viewer; an inspector not on the team): retrying will not help
+			this.refused = body.errors ?? [{ file: 'inspection', pointer: '', message: body.message ?? 'You may not change this inspection.', severity: 'error' }];
 			this.saveState = 'refused';
 		} else if (response.status === 404) {
 			this.refused = [{ file: 'inspection', pointer: '', message: 'This inspection no longer exists: someone has deleted it. Your changes are only on this page.', severity: 'error' }];

@@ -5,6 +5,7 @@ import { allows, type Permission, type Role } from './roles';
 import { checkPassword } from './users';
 import { recordFailure, recordSuccess, waitFor } from './throttle';
 import { recordAudit } from './audit';
+import { onTeam, type InspectionRecord } from '../inspection/record';
 
 export type SignedIn = { name: string; roles: Role[] };
 
@@ -37,4 +38,14 @@ export function requireEditPermissions(user: SignedIn | null, edits: { type: str
 	let signedIn = requirePermission(user, 'read');
 	for (const edit of edits) signedIn = requirePermission(user, edit.type === 'decide' ? 'panel:decide' : 'inspection:edit');
 	return signedIn;
+}
+
+/** Evidence (anything but a panel decision) is changed only by the inspection's team. */
+export function requireTeamFor(user: SignedIn, edits: { type: string }[], record: Pick<InspectionRecord, 'team'>) {
+	if (edits.some((edit) => edit.type !== 'decide')) requireTeam(user, record);
+}
+
+/** Only the inspection's team may change its evidence, or delete it. */
+export function requireTeam(user: SignedIn, record: Pick<InspectionRecord, 'team'>) {
+	if (!onTeam(record, user.name)) error(403, `Only the inspection's team (${record.team!.join(', ')}) can change it: ask one of them to add you.`);
 }

@@ -1,5 +1,6 @@
-// What an inspection's save puts in the audit trail: each panel decision with its reason, and
-// each new departure from decision guidance, with the before and after.
+// What an inspection's save puts in the audit trail: a change of team (who may change the
+// evidence), each panel decision with its reason, and each new departure from decision
+// guidance, with the before and after.
 import type { Stored } from './store';
 import type { InspectionRecord } from './inspections';
 import { rate } from './inspections';
@@ -7,6 +8,10 @@ import { recordAudit } from './audit';
 
 export async function auditSave(before: Stored<InspectionRecord>, after: Stored<InspectionRecord>, actor: string) {
 	const target = { kind: 'inspection', id: after.id };
+	const [teamBefore, teamAfter] = [before.value.team ?? [], after.value.team ?? []];
+	if (teamBefore.join() !== teamAfter.join()) {
+		await recordAudit({ actor, action: 'inspection.team', target, summary: `team of ${after.value.serviceName} set to ${teamAfter.join(', ')}`, before: teamBefore, after: teamAfter });
+	}
 	const was = before.value.evidence.decisions ?? {};
 	const now = after.value.evidence.decisions ?? {};
 	for (const standard of new Set([...Object.keys(was), ...Object.keys(now)])) {

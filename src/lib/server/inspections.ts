@@ -8,6 +8,7 @@ import { decisionRefusals } from '../inspection/panel';
 import type { InspectionRecord } from '../inspection/record';
 import { loadFramework } from './frameworks';
 import { DocumentStore, InvalidDocumentError, NotFoundError, dataDir, type Stored } from './store';
+import { users } from './users';
 
 export type { InspectionRecord } from '../inspection/record';
 
@@ -49,15 +50,16 @@ export function pinnedRecord(fields: Omit<InspectionRecord, 'frameworkHash' | 's
 	return record;
 }
 
+/** A new inspection, with whoever made it as its team. */
 export function createInspection(record: InspectionRecord, by: string, change = 'created the inspection'): Promise<Stored<InspectionRecord>> {
-	return inspections().create(record, by, change);
+	return inspections().create({ ...record, team: [by] }, by, change);
 }
 
 export async function duplicateInspection(id: string, by: string): Promise<Stored<InspectionRecord>> {
 	const original = await inspections().get(id);
 	if (!original) throw new NotFoundError(id);
 	const copy: InspectionRecord = { ...structuredClone(original.value), serviceName: `${original.value.serviceName} (copy)`, status: 'in-progress' };
-	return inspections().create(copy, by, `duplicated from "${original.value.serviceName}"`);
+	return createInspection(copy, by, `duplicated from "${original.value.serviceName}"`);
 }
 
 /**
@@ -74,6 +76,7 @@ export async function saveEdits(id: string, baseRevision: number, edits: Edit[],
 	const framework = pinnedVersion(applied.record);
 	const problems = validateRecord(applied.record);
 	if (problems.length) throw new InvalidDocumentError(problems);
+	for (const edit of edits) if (edit.type === 'team') await checkTeam(edit.team);
 	for (const edit of edits) {
 		if (edit.type !== 'decide' || !edit.decision) continue;
 		const refusals = await decisionRefusals(framework, applied.record.evidence, edit.standard, edit.decision);
@@ -83,6 +86,17 @@ export async function saveEdits(id: string, baseRevision: number, edits: Edit[],
 	}
 	// store.update checks the revision again, inside its queue: a write landing in between is refused.
 	return store.update(id, baseRevision, applied.record, by, describeEdits(edits));
+}
+
+/** Everyone named on a team is an account with the inspector role. */
+async function checkTeam(team: string[]) {
+	const issues: Issue[] = [];
+	for (const [index, name] of team.entries()) {
+		const account = (await users().get(name))?.value;
+		if (!account || account.disabled) issues.push({ file: 'edit', pointer: `/team/${index}`, message: `there is no account called "${name}"`, severity: 'error' });
+		else if (!account.roles.includes('inspector')) issues.push({ file: 'edit', pointer: `/team/${index}`, message: `${name} is not an inspector`, severity: 'error' });
+	}
+	if (issues.length) throw new InvalidDocumentError(issues);
 }
 
 export async function rate(record: InspectionRecord): Promise<EvaluationResult> {
@@ -102,6 +116,8 @@ export interface InspectionSummary {
 	/** the version's rating scale, to name the outcome */
 	scale: FrameworkVersion['meta']['ratings'];
 	score: number | null;
+	/** the inspectors who may change it; empty for a record made before teams */
+	team: string[];
 	updatedAt: string;
 }
 
@@ -134,6 +150,7 @@ export async function listInspections(): Promise<InspectionSummary[]> {
 				inspectionType: typeLabel ?? type ?? null,
 				status: doc.value.status,
 				scale: framework.ok ? framework.value.meta.ratings : [],
+				team: doc.value.team ?? [],
 				updatedAt: doc.updatedAt,
 				overall,
 				score

@@ -1,16 +1,20 @@
 import { fail } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/auth';
-import { NAME_COOKIE, actorOf, cleanName } from '$lib/server/actor';
+import { actorOf } from '$lib/server/actor';
+import { allows } from '$lib/server/roles';
 import { duplicateInspection, listInspections } from '$lib/server/inspections';
 import { NotFoundError } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ cookies, url, locals }) => ({
-	user: requirePermission(locals.user, 'read'),
-	inspections: await listInspections(),
-	name: cleanName(cookies.get(NAME_COOKIE)),
-	deleted: url.searchParams.get('deleted')
-});
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const user = requirePermission(locals.user, 'read');
+	return {
+		user,
+		mayCreate: allows(user.roles, 'inspection:create'),
+		inspections: await listInspections(),
+		deleted: url.searchParams.get('deleted')
+	};
+};
 
 export const actions: Actions = {
 	duplicate: async (event) => {
@@ -23,12 +27,5 @@ export const actions: Actions = {
 			if (e instanceof NotFoundError) return fail(404, { errors: { list: 'That inspection no longer exists: someone may have deleted it' } });
 			throw e;
 		}
-	},
-	name: async ({ request, cookies, locals }) => {
-		requirePermission(locals.user, 'read');
-		const name = cleanName(String((await request.formData()).get('name') ?? ''));
-		if (!name) return fail(400, { errors: { name: 'Enter your name' } });
-		cookies.set(NAME_COOKIE, name, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 });
-		return { named: name };
 	}
 };

@@ -2,10 +2,16 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signIn } from '$lib/server/auth';
 import { SESSION_COOKIE, startSession } from '$lib/server/sessions';
+import { users } from '$lib/server/users';
 
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
 
-export const load: PageServerLoad = ({ locals, url }) => ({ user: locals.user, next: safeNext(url.searchParams.get('next')) });
+export const load: PageServerLoad = async ({ locals, url }) => ({
+	user: locals.user,
+	next: safeNext(url.searchParams.get('next')),
+	// a fresh data folder: say how to make the first account rather than refuse every name
+	noAccounts: (await users().list()).length === 0
+});
 
 export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress, url }) => {

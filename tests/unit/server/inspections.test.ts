@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInspection, duplicateInspection, inspections, listInspections, pinnedRecord, saveEdits, validateRecord, type InspectionRecord } from '../../../src/lib/server/inspections';
 import { InvalidDocumentError, StaleRevisionError } from '../../../src/lib/server/store';
+import { addUser } from '../../../src/lib/server/users';
+import { onTeam } from '../../../src/lib/inspection/record';
 import { loadFramework } from '../../../src/lib/server/frameworks';
 import type { Edit } from '../../../src/lib/inspection/edits';
 
@@ -63,17 +65,17 @@ Validate.run();
 const Store = suite('inspections: stored one lowdb file each, revisioned');
 Store('create writes one JSON file under DATA_DIR/inspections, pinned by id, version and hash', async () => {
 	const dir = freshData();
-	const doc = await createInspection(victims2025(), 'Ann');
+	const doc = await createInspection(victims2025(), 'ann');
 	assert.equal(readdirSync(dir), [`${doc.id}.json`]);
 	const onDisk = JSON.parse(readFileSync(path.join(dir, `${doc.id}.json`), 'utf8'));
-	assert.equal([onDisk.revision, onDisk.updatedBy, onDisk.value.framework, onDisk.value.frameworkHash], [1, 'Ann', 'hmip-youth@2025', hash2025()]);
+	assert.equal([onDisk.revision, onDisk.updatedBy, onDisk.value.framework, onDisk.value.frameworkHash], [1, 'ann', 'hmip-youth@2025', hash2025()]);
 });
 Store('an invalid record is refused before anything is written', async () => {
 	const dir = freshData();
 	const bad = victims2025();
 	bad.evidence.cases = [{ id: 'c1', sample: 'prison' }];
 	try {
-		await createInspection(bad, 'Ann');
+		await createInspection(bad, 'ann');
 		assert.unreachable();
 	} catch (e) {
 		assert.instance(e, InvalidDocumentError);
@@ -83,21 +85,21 @@ Store('an invalid record is refused before anything is written', async () => {
 });
 Store('saveEdits applies the edits, counts the revision up and says what changed', async () => {
 	freshData();
-	const doc = await createInspection(victims2025(), 'Ann');
-	const saved = await saveEdits(doc.id, 1, [{ type: 'add-case', case: { id: 'v1', sample: 'victim' } }, { type: 'answer', caseId: 'v1', question: 'V1.1', answer: 'yes' }], 'Bob');
-	assert.equal([saved.revision, saved.updatedBy, saved.change], [2, 'Bob', 'added case v1; answered V1.1 yes for case v1']);
+	const doc = await createInspection(victims2025(), 'ann');
+	const saved = await saveEdits(doc.id, 1, [{ type: 'add-case', case: { id: 'v1', sample: 'victim' } }, { type: 'answer', caseId: 'v1', question: 'V1.1', answer: 'yes' }], 'bob');
+	assert.equal([saved.revision, saved.updatedBy, saved.change], [2, 'bob', 'added case v1; answered V1.1 yes for case v1']);
 	assert.equal((await inspections().get(doc.id))?.value.evidence.cases, [{ id: 'v1', sample: 'victim', answers: { 'V1.1': 'yes' } }]);
 });
 Store('a stale write is refused with who changed what, and the stored record is theirs', async () => {
 	freshData();
-	const doc = await createInspection(victims2025(), 'Ann');
-	await saveEdits(doc.id, 1, [{ type: 'tally', keyQuestion: 'V1.1', tally: { relevant: 20, yes: 17 } }], 'Bob');
+	const doc = await createInspection(victims2025(), 'ann');
+	await saveEdits(doc.id, 1, [{ type: 'tally', keyQuestion: 'V1.1', tally: { relevant: 20, yes: 17 } }], 'bob');
 	try {
-		await saveEdits(doc.id, 1, [{ type: 'tally', keyQuestion: 'V1.1', tally: { relevant: 20, yes: 5 } }], 'Cat');
+		await saveEdits(doc.id, 1, [{ type: 'tally', keyQuestion: 'V1.1', tally: { relevant: 20, yes: 5 } }], 'cat');
 		assert.unreachable();
 	} catch (e) {
 		assert.instance(e, StaleRevisionError);
-		assert.match((e as Error).message, 'Bob changed this');
+		assert.match((e as Error).message, 'bob changed this');
 		assert.match((e as Error).message, 'set V1.1 to 17 of 20 cases');
 		assert.is((e as StaleRevisionError).current.revision, 2);
 	}
@@ -105,9 +107,9 @@ Store('a stale write is refused with who changed what, and the stored record is 
 });
 Store('edits that leave evidence the version refuses are not saved', async () => {
 	freshData();
-	const doc = await createInspection(victims2025(), 'Ann');
+	const doc = await createInspection(victims2025(), 'ann');
 	try {
-		await saveEdits(doc.id, 1, [{ type: 'add-case', case: { id: 'c1', sample: 'court', facts: { childSafetyFactors: true } } }], 'Bob');
+		await saveEdits(doc.id, 1, [{ type: 'add-case', case: { id: 'c1', sample: 'court', facts: { childSafetyFactors: true } } }], 'bob');
 		assert.unreachable();
 	} catch (e) {
 		assert.instance(e, InvalidDocumentError);
@@ -131,9 +133,9 @@ const decisions: { name: string; edit: Edit; refused?: string }[] = [
 for (const row of decisions) {
 	Store(row.name, async () => {
 		freshData();
-		const doc = await createInspection(victims2025(), 'Ann');
+		const doc = await createInspection(victims2025(), 'ann');
 		try {
-			const saved = await saveEdits(doc.id, 1, [row.edit], 'Panel');
+			const saved = await saveEdits(doc.id, 1, [row.edit], 'panel');
 			assert.is(row.refused, undefined, 'should have been refused');
 			assert.is(saved.revision, 2);
 		} catch (e) {
@@ -148,18 +150,51 @@ for (const row of decisions) {
 }
 Store('duplicate copies the evidence under a new id, in progress', async () => {
 	freshData();
-	const doc = await createInspection({ ...victims2025(), status: 'complete' }, 'Ann');
-	const copy = await duplicateInspection(doc.id, 'Bob');
+	const doc = await createInspection({ ...victims2025(), status: 'complete' }, 'ann');
+	const copy = await duplicateInspection(doc.id, 'bob');
 	assert.ok(copy.id !== doc.id);
 	assert.equal([copy.value.serviceName, copy.value.status, copy.change], ['Northshire YJS (copy)', 'in-progress', 'duplicated from "Northshire YJS"']);
 	assert.equal(copy.value.evidence, doc.value.evidence);
 });
 Store('the list shows each inspection with its overall rating', async () => {
 	freshData();
-	const doc = await createInspection(victims2025(), 'Ann');
-	await saveEdits(doc.id, 1, [{ type: 'decide', standard: 'V1', decision: { rating: 'good', reason: 'r' } }], 'Panel');
+	const doc = await createInspection(victims2025(), 'ann');
+	await saveEdits(doc.id, 1, [{ type: 'decide', standard: 'V1', decision: { rating: 'good', reason: 'r' } }], 'panel');
 	const [summary] = await listInspections();
 	// 2.1-2.3 good (72%), V1 good by decision: 8 of 12, good
 	assert.equal([summary.serviceName, summary.framework, summary.inspectionType, summary.status, summary.overall, summary.score], ['Northshire YJS', 'hmip-youth@2025', 'Inspection of Youth Justice Work with Children and Victims', 'in-progress', 'good', 8]);
 });
 Store.run();
+
+const Team = suite('the team: only its inspectors change the evidence');
+Team('whoever creates or duplicates an inspection is its team', async () => {
+	freshData();
+	const doc = await createInspection(victims2025(), 'ann');
+	assert.equal(doc.value.team, ['ann']);
+	assert.equal((await duplicateInspection(doc.id, 'bob')).value.team, ['bob']);
+});
+Team('on the team: named on it; a record from before teams is open to every inspector', () => {
+	assert.equal([onTeam({ team: ['ann'] }, 'ann'), onTeam({ team: ['ann'] }, 'bob'), onTeam({}, 'bob')], [true, false, true]);
+});
+Team('the team is changed by an edit naming inspectors with accounts; never left empty', async () => {
+	freshData();
+	await addUser('bob', ['inspector'], 'a long enough password', 'test');
+	await addUser('pat', ['panel-member'], 'a long enough password', 'test');
+	const doc = await createInspection(victims2025(), 'ann');
+	const refused = async (team: string[]) => {
+		try {
+			await saveEdits(doc.id, 1, [{ type: 'team', team }], 'ann');
+		} catch (e) {
+			assert.instance(e, InvalidDocumentError);
+			return (e as InvalidDocumentError).issues.map((i) => `${i.pointer}: ${i.message}`);
+		}
+		assert.unreachable('saved');
+	};
+	assert.equal(await refused([]), ['/team: an inspection needs at least one inspector on its team']);
+	assert.equal(await refused(['ann', 'nobody']), ['/team/0: there is no account called "ann"', '/team/1: there is no account called "nobody"']);
+	await addUser('ann', ['inspector'], 'a long enough password', 'test');
+	assert.equal(await refused(['ann', 'pat']), ['/team/1: pat is not an inspector']);
+	const saved = await saveEdits(doc.id, 1, [{ type: 'team', team: ['ann', 'bob'] }], 'ann');
+	assert.equal([saved.value.team, saved.change], [['ann', 'bob'], 'set the team to ann, bob']);
+});
+Team.run();

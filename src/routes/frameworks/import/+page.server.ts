@@ -5,13 +5,12 @@ import { requirePermission } from '$lib/server/auth';
 import { refusal } from '$lib/server/framework-refusals';
 import { unzipVersion } from '$lib/server/version-archive';
 import { recordAudit } from '$lib/server/audit';
+import { VERSION_ZIP_BYTES, sizeInWords } from '$lib/server/body-limits';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requirePermission(locals.user, 'framework:edit');
 	return {};
 };
-
-const MAX_BYTES = 5 * 1024 * 1024;
 
 export const actions: Actions = {
 	/** A zip of a version's files becomes a draft, only once every file validates. */
@@ -19,7 +18,7 @@ export const actions: Actions = {
 		const user = requirePermission(locals.user, 'framework:edit');
 		const file = (await request.formData()).get('archive');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { errors: { archive: 'Choose a zip file of a version' }, issues: [] });
-		if (file.size > MAX_BYTES) return fail(400, { errors: { archive: 'The file is larger than 5 MB: a version is far smaller' }, issues: [] });
+		if (file.size > VERSION_ZIP_BYTES) return fail(400, { errors: { archive: `${file.name} is ${sizeInWords(file.size)}: a version's zip may be at most ${sizeInWords(VERSION_ZIP_BYTES)}` }, issues: [] });
 		const read = unzipVersion(new Uint8Array(await file.arrayBuffer()), file.name);
 		if (!read.ok) return fail(400, { errors: { archive: `${file.name} is not a valid version: nothing was imported` }, issues: read.errors });
 		const files = read.value;

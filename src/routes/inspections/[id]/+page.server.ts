@@ -2,15 +2,17 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { evaluate, relevantKeyQuestions } from '$lib/engine/index';
 import type { Edit, FactValue } from '$lib/inspection/edits';
 import { actorOf } from '$lib/server/actor';
-import { requireEditPermissions, requirePermission } from '$lib/server/auth';
+import { requireEditPermissions, requirePermission, requireTeamFor } from '$lib/server/auth';
 import { auditSave } from '$lib/server/inspection-audit';
 import { loadFramework } from '$lib/server/frameworks';
 import { inspections, saveEdits } from '$lib/server/inspections';
 import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '$lib/server/store';
+import { allows } from '$lib/server/roles';
+import { onTeam } from '$lib/inspection/record';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
-	requirePermission(locals.user, 'read');
+	const user = requirePermission(locals.user, 'read');
 	const doc = await inspections().get(params.id);
 	if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
 	const loaded = loadFramework(doc.value.framework);
@@ -28,7 +30,10 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		hashChanged: framework.hash !== doc.value.frameworkHash,
 		result: await evaluate(framework, evidence),
 		relevance,
-		imported: url.searchParams.get('imported')
+		imported: url.searchParams.get('imported'),
+		me: user.name,
+		mayChangeEvidence: allows(user.roles, 'inspection:edit') && onTeam(doc.value, user.name),
+		mayDecide: allows(user.roles, 'panel:decide')
 	};
 };
 
@@ -36,8 +41,9 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 async function save(event: RequestEvent, form: FormData, edit: Edit | Edit[], tab: string) {
 	try {
 		const edits = Array.isArray(edit) ? edit : [edit];
-		requireEditPermissions(event.locals.user, edits);
+		const user = requireEditPermissions(event.locals.user, edits);
 		const before = await inspections().get(event.params.id);
+		if (before) requireTeamFor(user, edits, before.value);
 		const saved = await saveEdits(event.params.id, Number(form.get('revision')), edits, actorOf(event));
 		if (before) await auditSave(before, saved, actorOf(event));
 	} catch (e) {
@@ -76,6 +82,14 @@ export const actions: Actions = {
 		}
 		if (!edits.length) redirect(303, `/inspections/${event.params.id}#tallies`);
 		return save(event, form, edits, 'tallies');
+	},
+	team: async (event) => {
+		const form = await event.request.formData();
+		const current = (await inspections().get(event.params.id))?.value.team ?? [];
+		const remove = String(form.get('remove') ?? '');
+		const add = String(form.get('add') ?? '').trim().toLowerCase();
+		const team = remove ? current.filter((name) => name !== remove) : [...(current.length ? current : [actorOf(event)]), add];
+		return save(event, form, { type: 'team', team }, 'ratings');
 	},
 	status: async (event) => {
 		const form = await event.request.formData();

@@ -5,6 +5,7 @@ import { requirePermission } from '$lib/server/auth';
 import { readImport } from '$lib/server/import';
 import { createInspection } from '$lib/server/inspections';
 import { InvalidDocumentError } from '$lib/server/store';
+import { IMPORT_FILE_BYTES, sizeInWords } from '$lib/server/body-limits';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
@@ -13,6 +14,7 @@ export const actions: Actions = {
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || !file.size) return fail(400, { errors: ['Select a golden file or an exported inspection (.json)'] });
 		const name = file.name || 'upload.json';
+		if (file.size > IMPORT_FILE_BYTES) return fail(400, { errors: [`${name} is ${sizeInWords(file.size)}: an inspection to import may be at most ${sizeInWords(IMPORT_FILE_BYTES)}`] });
 		const read = readImport(await file.text(), name);
 		if (!read.ok) return fail(400, { errors: read.errors.map(formatIssue) });
 		let id: string;

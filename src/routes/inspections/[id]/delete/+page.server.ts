@@ -1,14 +1,15 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { inspections } from '$lib/server/inspections';
-import { requirePermission } from '$lib/server/auth';
+import { requirePermission, requireTeam } from '$lib/server/auth';
 import { recordAudit } from '$lib/server/audit';
 import { NotFoundError, StaleRevisionError } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	requirePermission(locals.user, 'inspection:delete');
+	const user = requirePermission(locals.user, 'inspection:delete');
 	const doc = await inspections().get(params.id);
 	if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
+	requireTeam(user, doc.value);
 	return { id: doc.id, revision: doc.revision, serviceName: doc.value.serviceName, framework: doc.value.framework, updatedBy: doc.updatedBy, updatedAt: doc.updatedAt };
 };
 
@@ -17,6 +18,7 @@ export const actions: Actions = {
 		const user = requirePermission(locals.user, 'inspection:delete');
 		const revision = Number((await request.formData()).get('revision'));
 		const doc = await inspections().get(params.id);
+		if (doc) requireTeam(user, doc.value);
 		try {
 			await inspections().remove(params.id, revision);
 		} catch (e) {

@@ -2,7 +2,7 @@
 // what (and their version, so the browser can replay its edits on it), or 400 with the issues.
 import { error, json } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/actor';
-import { requireEditPermissions } from '$lib/server/auth';
+import { requireEditPermissions, requireTeamFor } from '$lib/server/auth';
 import { auditSave } from '$lib/server/inspection-audit';
 import { inspections } from '$lib/server/inspections';
 import { saveEdits } from '$lib/server/inspections';
@@ -20,9 +20,11 @@ export const POST: RequestHandler = async (event) => {
 	if (!Number.isInteger(body?.baseRevision) || !Array.isArray(body?.edits)) {
 		return json({ errors: [{ file: 'request body', pointer: '', message: 'expected { "baseRevision": number, "edits": [...] }', severity: 'error' }] }, { status: 400 });
 	}
-	requireEditPermissions(event.locals.user, (body.edits as { type: string }[]).map((e) => ({ type: String(e?.type) })));
+	const edits = (body.edits as { type: string }[]).map((e) => ({ type: String(e?.type) }));
+	const user = requireEditPermissions(event.locals.user, edits);
 	try {
 		const before = await inspections().get(event.params.id);
+		if (before) requireTeamFor(user, edits, before.value);
 		const saved = await saveEdits(event.params.id, body.baseRevision as number, body.edits as Edit[], actorOf(event));
 		if (before) await auditSave(before, saved, actorOf(event));
 		return json({ revision: saved.revision, updatedAt: saved.updatedAt, updatedBy: saved.updatedBy });
