@@ -1,4 +1,4 @@
-import { json, text, type Handle } from '@sveltejs/kit';
+import { json, text, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/sessions';
 import { userForToken, users } from '$lib/server/users';
 import { oversizeMessage } from '$lib/server/body-limits';
@@ -67,3 +67,17 @@ function tooLarge(request: Request, message: string): Response {
 }
 
 const PUBLIC = /^\/((sign-in|sign-out)\/?)?(\/?__data\.json)?$/;
+
+/**
+ * A request SvelteKit itself refuses (a form action sent JSON, say) is the client's mistake: one
+ * line in the log. Anything else is ours: the stack goes to the log, never to the client.
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status >= 500) {
+		console.error(error);
+		return { message: 'Something went wrong on the server. The error is in its log.' };
+	}
+	const said = error instanceof Error && error.message ? error.message : message;
+	console.warn(`[${status}] ${event.request.method} ${event.url.pathname}: ${said}`);
+	return { message: said };
+};
