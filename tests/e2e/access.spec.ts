@@ -2,7 +2,7 @@
 // and a cross-site form post is refused whoever sends it.
 import { test, expect, type APIRequestContext } from '@playwright/test';
 import { EVERYONE, accountFor, signInAs } from '../support/accounts';
-import { createInspection, expectSaved } from '../support/workspace-e2e';
+import { createInspection, expectSaved, openTab } from '../support/workspace-e2e';
 import type { Role } from '../../src/lib/server/roles';
 
 const writes: { name: string; path: string; form?: Record<string, string>; json?: unknown; allowed: Role }[] = [
@@ -48,6 +48,8 @@ test('an inspector off the team may read the inspection but not change or delete
 	await other.goto(address);
 	await expect(other.getByText(`You can read this inspection but not change its evidence: that is for its team (${EVERYONE})`)).toBeVisible();
 	await expect(other.getByLabel('Add an inspector to the team')).toHaveCount(0);
+	await openTab(other, 'Tallies');
+	await expect(other.getByLabel('2.1.1: relevant cases')).toBeDisabled();
 
 	const headers = { origin: baseURL! };
 	const edit = { baseRevision: 1, edits: [{ type: 'status', status: 'complete' }] };

@@ -63,8 +63,12 @@ export class Workspace {
 	private dirty = false;
 	private relevanceRun = 0;
 
-	constructor(init: { id: string; framework: FrameworkVersion; record: InspectionRecord; revision: number; result: EvaluationResult; relevance: Record<string, string[]>; saved: { at: string; by: string } }) {
+	/** what the signed-in user may change (the server checks again): evidence, panel decisions */
+	readonly may: { evidence: boolean; decide: boolean };
+
+	constructor(init: { id: string; framework: FrameworkVersion; record: InspectionRecord; revision: number; result: EvaluationResult; relevance: Record<string, string[]>; saved: { at: string; by: string }; may?: { evidence: boolean; decide: boolean } }) {
 		this.id = init.id;
+		this.may = init.may ?? { evidence: true, decide: true };
 		this.framework = init.framework;
 		this.base = structuredClone(init.record);
 		this.plain = structuredClone(init.record);
@@ -81,6 +85,10 @@ export class Workspace {
 
 	/** Apply an edit now; it is saved shortly. Returns what stops it (nothing changes then). */
 	apply(edit: Edit): Issue[] {
+		if (!(edit.type === 'decide' ? this.may.decide : this.may.evidence)) {
+			const message = edit.type === 'decide' ? "Recording the panel's decisions takes the panel member role." : 'You can read this inspection but not change its evidence.';
+			return [{ file: 'edit', pointer: edit.type === 'decide' ? '/rating' : '', message, severity: 'error' }];
+		}
 		const issues = applyEdit(this.plain, edit);
 		if (issues.length) return issues;
 		applyEdit(this.record, edit);
