@@ -1,4 +1,4 @@
-// The built server (`node build`) for the server tests: on a free loopback port with its own
+// The built server (`node scripts/serve.mjs`, as `npm start` runs it) for the server tests: on a free loopback port with its own
 // temporary data folder, with accounts that sign requests with API tokens, stopped gently or
 // with SIGKILL, and restarted on the same folder. Also what the tests read back from that
 // folder. Whatever happens, no server and no temporary folder outlives the test process.
@@ -72,13 +72,13 @@ export class TestServer {
 	}
 
 	/**
-	 * `node build` on a port found free just now. A restart takes a new one: after a kill the old
+	 * The built app on a port found free just now. A restart takes a new one: after a kill the old
 	 * port is free for any process's outgoing connection to take.
 	 */
 	private async launch() {
 		const port = await freePort();
 		const url = `http://127.0.0.1:${port}`;
-		const child = spawn(process.execPath, ['build'], {
+		const child = spawn(process.execPath, ['scripts/serve.mjs'], {
 			env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, DATA_DIR: this.dataDir, SHUTDOWN_TIMEOUT: '5' },
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
@@ -139,9 +139,9 @@ export class TestServer {
 		);
 	}
 
-	/** An inspection written straight into the data folder (for tests that only read it). */
-	addInspection(serviceName: string, framework: string, evidence: Inspection): Promise<string> {
-		return this.inDataDir(async () => (await createInspection(pinnedRecord({ serviceName, framework, evidence }), 'server tests')).id);
+	/** An inspection written straight into the data folder (for tests that only read it), with its creator's account as its team. */
+	addInspection(by: Client, serviceName: string, framework: string, evidence: Inspection): Promise<string> {
+		return this.inDataDir(async () => (await createInspection(pinnedRecord({ serviceName, framework, evidence }), by.name)).id);
 	}
 
 	/**

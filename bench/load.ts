@@ -1,0 +1,26 @@
+// npm run bench:load: throughput and latency of the built server under load (autocannon, 50
+// connections for 30 s of signed-in reading and rating; the mix is in tests/support/load.ts, which
+// the server tests run too). Builds the app first, unless --no-build.
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { printFigures, runLoad } from '../tests/support/load';
+import { TestServer } from '../tests/support/server';
+
+if (!process.argv.includes('--no-build')) {
+	console.log('building the app (npm run build) …');
+	const build = spawnSync('npm', ['run', '--silent', 'build'], { encoding: 'utf8' });
+	if (build.status !== 0) {
+		console.error(build.stdout, build.stderr);
+		process.exit(1);
+	}
+}
+
+const server = await TestServer.start();
+try {
+	console.log(`\nthe built server under load on loopback: Node ${process.version}, ${availableParallelism()} cores shared by the server and autocannon\n`);
+	const figures = await runLoad(server);
+	printFigures(figures);
+	if (figures.errors || figures.timeouts || figures.non2xx) process.exitCode = 1;
+} finally {
+	await server.dispose();
+}

@@ -1,0 +1,82 @@
+// The load `npm run test:server` and `npm run bench:load` put on the built server, with
+// autocannon: 50 connections for 30 seconds, each signed in with an API token, each going round
+// what inspectors do most: open an inspection's workspace, list the inspections, and rate
+// evidence through the API (golden files' evidence, against each shipped version). No saves:
+// saves from 50 connections on a few inspections would be refused as stale, by design.
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import type { GoldenFile } from '../../src/lib/server/golden';
+import type { TestServer } from './server';
+
+const GOLDEN = ['tests/golden/2018/cases-mixed-with-tallies.json', 'tests/golden/2021/guidance-departure-reason-in-decision.json', 'tests/golden/2025/victims-cases-iyjwcv.json'];
+
+export const LOAD = {
+	connections: 50,
+	seconds: Number(process.env.LOAD_SECONDS ?? 30),
+	/** a stop however fast the server answers */
+	maxRequests: 500_000,
+	/** seconds autocannon waits for an answer before counting a timeout */
+	timeout: 20
+};
+
+export interface LoadFigures {
+	requests: number;
+	seconds: number;
+	perSecond: number;
+	/** latency percentiles in ms */
+	p50: number;
+	p95: number;
+	p99: number;
+	errors: number;
+	timeouts: number;
+	non2xx: number;
+	statusCodes: Record<string, number>;
+}
+
+/** Accounts and inspections for the load, then the load itself on the running server. */
+export async function runLoad(server: TestServer): Promise<LoadFigures> {
+	const [client] = await server.accounts(['load-tester'], ['inspector']);
+	const requests = [];
+	for (const file of GOLDEN) {
+		const golden = JSON.parse(readFileSync(file, 'utf8')) as GoldenFile;
+		const id = await server.addInspection(client, golden.name, golden.framework, golden.inspection);
+		requests.push(
+			{ method: 'GET', path: `/inspections/${id}`, headers: { accept: 'text/html' } },
+			{ method: 'GET', path: '/inspections', headers: { accept: 'text/html' } },
+			{ method: 'POST', path: '/api/evaluate', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ framework: golden.framework, inspection: golden.inspection }) }
+		);
+	}
+	const run = autocannon({
+		url: server.url,
+		connections: LOAD.connections,
+		duration: LOAD.seconds,
+		maxOverallRequests: LOAD.maxRequests,
+		timeout: LOAD.timeout,
+		headers: client.headers,
+		requests
+	});
+	// autocannon's histogram has no 95th percentile: keep every answer's time.
+	const latencies: number[] = [];
+	run.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+	const result = await run;
+	latencies.sort((a, b) => a - b);
+	const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))] ?? NaN;
+	return {
+		requests: result.requests.total,
+		seconds: result.duration,
+		perSecond: result.requests.total / result.duration,
+		p50: percentile(50),
+		p95: percentile(95),
+		p99: percentile(99),
+		errors: result.errors,
+		timeouts: result.timeouts,
+		non2xx: result.non2xx,
+		statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]))
+	};
+}
+
+export function printFigures(f: LoadFigures) {
+	console.log(`  ${LOAD.connections} connections for ${f.seconds.toFixed(1)} s: ${f.requests} requests, ${f.perSecond.toFixed(1)} requests/s`);
+	console.log(`  latency p50 ${f.p50.toFixed(0)} ms   p95 ${f.p95.toFixed(0)} ms   p99 ${f.p99.toFixed(0)} ms`);
+	console.log(`  errors ${f.errors}, timeouts ${f.timeouts}, non-2xx ${f.non2xx} (status codes ${JSON.stringify(f.statusCodes)})`);
+}
