@@ -12,6 +12,7 @@ const suites = [
 	{ name: 'unit tests', script: 'test:unit', count: uvuCounts },
 	{ name: 'golden files', script: 'golden', args: ['tests/golden'], count: closingLineCounts },
 	{ name: 'build', script: 'build', count: passOrFail },
+	{ name: 'server tests', script: 'test:server', needs: 'build', count: uvuCounts },
 	{ name: 'browser tests', script: 'test:e2e', needs: 'build', before: () => rmSync(PLAYWRIGHT_REPORT, { force: true }), count: playwrightCounts }
 ];
 
