@@ -1,5 +1,6 @@
 // The audit trail: append-only, one JSON line per consequential act, fsynced before the act is
-// acknowledged. A line cut short by a crash is skipped when reading, never repaired in place.
+// acknowledged. A line cut short by a crash is skipped when reading, never repaired in place;
+// the next record starts on a line of its own.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,9 +26,13 @@ export function recordAudit(entry: Omit<AuditRecord, 'at'>): Promise<AuditRecord
 	const write = async () => {
 		const file = auditFile();
 		mkdirSync(path.dirname(file), { recursive: true });
-		const handle = await open(file, 'a');
+		const handle = await open(file, 'a+');
 		try {
-			await handle.write(JSON.stringify(record) + '\n');
+			// After a line cut short, start a new line: glued to the fragment, this record would be unreadable too.
+			const { size } = await handle.stat();
+			const last = Buffer.alloc(1);
+			if (size > 0) await handle.read(last, 0, 1, size - 1);
+			await handle.write((size > 0 && last[0] !== 0x0a ? '\n' : '') + JSON.stringify(record) + '\n');
 			await handle.datasync();
 		} finally {
 			await handle.close();

@@ -102,6 +102,15 @@ Audit('appends one line per act and reads them back by target; a cut-off line is
 	assert.equal(readAudit().map((r) => r.action), ['framework.publish', 'panel.decide']);
 	assert.equal(readAudit({ kind: 'inspection', id: 'i1' }).map((r) => r.reason), ['sample of 3']);
 });
+Audit('a record appended after a cut-off line is read: it starts a line of its own', async () => {
+	const dir = useTempData();
+	const { recordAudit, readAudit } = await import('../../../src/lib/server/audit');
+	await recordAudit({ actor: 'ada', action: 'framework.publish', target: { kind: 'framework', id: 'hmip-youth@2026' }, summary: 'published' });
+	appendFileSync(path.join(dir, 'audit.jsonl'), '{"at":"2026-');
+	await recordAudit({ actor: 'bob', action: 'panel.decide', target: { kind: 'inspection', id: 'i1' }, summary: '2.2: good' });
+	assert.equal(readAudit().map((r) => r.action), ['framework.publish', 'panel.decide']);
+	assert.ok(readFileSync(path.join(dir, 'audit.jsonl'), 'utf8').endsWith('\n'));
+});
 Audit.run();
 
 const Cli = suite('npm run user');
