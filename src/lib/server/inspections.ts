@@ -65,8 +65,15 @@ export async function duplicateInspection(id: string, by: string): Promise<Store
 /**
  * Apply the browser's edits to the stored record, if it is still at `baseRevision`. A panel
  * decision the rules do not allow is refused here as in the browser, with the rule's text.
+ * `beforeWrite` (the audit) runs when the save is sure to be attempted, before the file changes.
  */
-export async function saveEdits(id: string, baseRevision: number, edits: Edit[], by: string): Promise<Stored<InspectionRecord>> {
+export async function saveEdits(
+	id: string,
+	baseRevision: number,
+	edits: Edit[],
+	by: string,
+	beforeWrite?: (before: Stored<InspectionRecord>, after: Stored<InspectionRecord>) => Promise<void>
+): Promise<Stored<InspectionRecord>> {
 	const store = inspections();
 	const current = await store.get(id);
 	if (!current) throw new NotFoundError(id);
@@ -85,7 +92,7 @@ export async function saveEdits(id: string, baseRevision: number, edits: Edit[],
 		}
 	}
 	// store.update checks the revision again, inside its queue: a write landing in between is refused.
-	return store.update(id, baseRevision, applied.record, by, describeEdits(edits));
+	return store.update(id, baseRevision, applied.record, by, describeEdits(edits), beforeWrite);
 }
 
 /** Everyone named on a team is an account with the inspector role. */

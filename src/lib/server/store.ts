@@ -110,15 +110,21 @@ export class DocumentStore<T> {
 		});
 	}
 
-	/** Replace the value, if `baseRevision` is still the current one. */
-	async update(id: string, baseRevision: number, value: T, by: string, change: string): Promise<Stored<T>> {
+	/**
+	 * Replace the value, if `baseRevision` is still the current one. `beforeWrite` runs once the
+	 * revision has passed its check, in this document's queue, before the file changes: for a
+	 * record that must exist whenever the change does, even if the process dies in between.
+	 */
+	async update(id: string, baseRevision: number, value: T, by: string, change: string, beforeWrite?: (current: Stored<T>, next: Stored<T>) => Promise<void>): Promise<Stored<T>> {
 		this.check(value);
 		return this.serial(id, async () => {
 			const db = this.db(id);
 			await db.read();
 			if (!db.data) throw new NotFoundError(id);
 			if (db.data.revision !== baseRevision) throw new StaleRevisionError(db.data);
-			db.data = { ...db.data, revision: db.data.revision + 1, updatedAt: new Date().toISOString(), updatedBy: by, change, value };
+			const next = { ...db.data, revision: db.data.revision + 1, updatedAt: new Date().toISOString(), updatedBy: by, change, value };
+			await beforeWrite?.(db.data, next);
+			db.data = next;
 			await db.write();
 			return db.data;
 		});

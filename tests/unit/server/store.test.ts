@@ -67,6 +67,31 @@ Store('writers that each read the latest revision all land, in turn', async () =
 	await Promise.all(Array.from({ length: 20 }, bump));
 	assert.is((await store.get('n1'))?.value.text, '20');
 });
+Store('beforeWrite runs after the revision check and before the file changes; a failure writes nothing', async () => {
+	const { dir, store } = fresh();
+	await store.create({ text: 'a' }, 'ann', 'created', 'n1');
+	const seen: string[] = [];
+	const onDisk = () => JSON.parse(readFileSync(path.join(dir, 'n1.json'), 'utf8')).value.text;
+	await store.update('n1', 1, { text: 'b' }, 'bob', 'x', async (current, next) => {
+		seen.push(`${current.revision}:${current.value.text} -> ${next.revision}:${next.value.text}, on disk ${onDisk()}`);
+	});
+	assert.equal(seen, ['1:a -> 2:b, on disk a']);
+	try {
+		await store.update('n1', 1, { text: 'c' }, 'cat', 'x', async () => void seen.push('stale'));
+		assert.unreachable();
+	} catch (e) {
+		assert.instance(e, StaleRevisionError);
+	}
+	try {
+		await store.update('n1', 2, { text: 'd' }, 'dan', 'x', async () => {
+			throw new Error('disk full');
+		});
+		assert.unreachable();
+	} catch (e) {
+		assert.is((e as Error).message, 'disk full');
+	}
+	assert.equal([seen.length, onDisk(), (await store.get('n1'))?.revision], [1, 'b', 2]);
+});
 Store('an invalid value is refused before anything is written', async () => {
 	const { store } = fresh();
 	await store.create({ text: 'a' }, 'ann', 'created', 'n1');

@@ -44,8 +44,8 @@ async function save(event: RequestEvent, form: FormData, edit: Edit | Edit[], ta
 		const user = requireEditPermissions(event.locals.user, edits);
 		const before = await inspections().get(event.params.id);
 		if (before) requireTeamFor(user, edits, before.value);
-		const saved = await saveEdits(event.params.id, Number(form.get('revision')), edits, actorOf(event));
-		if (before) await auditSave(before, saved, actorOf(event));
+		// Audited before the file changes, as in ../edits/+server.ts.
+		await saveEdits(event.params.id, Number(form.get('revision')), edits, actorOf(event), (current, next) => auditSave(current, next, actorOf(event)));
 	} catch (e) {
 		if (e instanceof StaleRevisionError) return fail(409, { errors: [e.message] });
 		if (e instanceof InvalidDocumentError) return fail(400, { errors: e.issues.map((i) => `${i.pointer}: ${i.message}`) });

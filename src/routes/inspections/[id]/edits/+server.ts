@@ -25,8 +25,8 @@ export const POST: RequestHandler = async (event) => {
 	try {
 		const before = await inspections().get(event.params.id);
 		if (before) requireTeamFor(user, edits, before.value);
-		const saved = await saveEdits(event.params.id, body.baseRevision as number, body.edits as Edit[], actorOf(event));
-		if (before) await auditSave(before, saved, actorOf(event));
+		// Audited before the file changes: a save that lands is in the audit trail even if the server dies before answering.
+		const saved = await saveEdits(event.params.id, body.baseRevision as number, body.edits as Edit[], actorOf(event), (current, next) => auditSave(current, next, actorOf(event)));
 		return json({ revision: saved.revision, updatedAt: saved.updatedAt, updatedBy: saved.updatedBy });
 	} catch (e) {
 		if (e instanceof StaleRevisionError) {
