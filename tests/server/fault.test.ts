@@ -49,7 +49,7 @@ function stampIn(record: InspectionRecord, field: string): number | undefined {
 
 /** What the server acknowledged, per inspection: its highest revision, and which revision last set each field. */
 const acknowledged = new Map<string, { revision: number; fields: Map<string, number> }>();
-/** Every acknowledged panel decision: each must have its line in the audit trail, written before the answer. */
+/** Every acknowledged panel decision: each must have its line in the audit trail. */
 const decisions: { id: string; reason: string }[] = [];
 const counts = { created: 0, saved: 0, stale: 0 };
 
@@ -125,8 +125,11 @@ function checkAcknowledgedWrites(dataDir: string, when: string) {
 			assert.ok(stamp !== undefined && stamp >= revision && stamp <= stored.revision, `${when}: inspection ${id}: ${field} acknowledged at revision ${revision} is stored as from revision ${stamp}`);
 		}
 	}
+	// Every decision acknowledged, and every decision in force (even one whose answer the kill
+	// took), must be in the audit trail.
 	const audited = new Set(folder.audit.filter((a) => a.action === 'panel.decide').map((a) => `${a.target.id} ${a.reason}`));
-	for (const { id, reason } of decisions) assert.ok(audited.has(`${id} ${reason}`), `${when}: the acknowledged decision on ${id} (${reason}) is not in the audit trail`);
+	const inForce = [...folder.inspections].flatMap(([id, doc]) => Object.values(doc.value.evidence.decisions ?? {}).map(({ reason }) => ({ id, reason })));
+	for (const { id, reason } of [...decisions, ...inForce]) assert.ok(audited.has(`${id} ${reason}`), `${when}: the decision on ${id} (${reason}) is not in the audit trail`);
 	return folder;
 }
 
