@@ -4,7 +4,7 @@
 // sets only its own key question's tally, so a lost update would show as a tally gone back.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { TestServer, caseKeyQuestions, readDataFolder, type Client } from '../support/server';
+import { TestServer, caseKeyQuestions, readDataFolder, report, type Client } from '../support/server';
 
 const CLIENTS = 20;
 const GROUPS = 4;
@@ -88,9 +88,9 @@ test(`${CLIENTS} clients saving at once: every acknowledged write kept, no revis
 		assert.ok(conflicts > 0, 'twenty clients on one inspection were never refused as stale');
 		const acknowledged = [...ledgers.values()].reduce((sum, l) => sum + l.acknowledged.length, 0);
 		const refused = [...ledgers.values()].reduce((sum, l) => sum + l.refusals.length, 0);
-		console.log(`  ${acknowledged} writes acknowledged on 5 inspections; ${refused} stale refusals (${conflicts} on the inspection all twenty share)`);
+		report(`${acknowledged} writes acknowledged on 5 inspections; ${refused} stale refusals (${conflicts} on the inspection all twenty share)`);
 	} catch (e) {
-		console.error(`server output:\n${server.log()}`);
+		process.stderr.write(`server output:\n${server.log()}\n`);
 		throw e;
 	} finally {
 		await server.dispose();

@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Edit } from '../../src/lib/inspection/edits';
 import type { InspectionRecord } from '../../src/lib/server/inspections';
-import { TestServer, caseKeyQuestions, readDataFolder, type Client } from '../support/server';
+import { TestServer, caseKeyQuestions, readDataFolder, report, type Client } from '../support/server';
 
 const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 25);
 const SEED = Number(process.env.FAULT_SEED ?? 20_250_601);
@@ -167,13 +167,13 @@ test(`acknowledged writes survive ${ROUNDS} kills with SIGKILL mid-write (seed $
 		for (const id of acknowledged.keys()) assert.ok(html.includes(`href="/inspections/${id}"`), `the list does not show inspection ${id}`);
 		checkAcknowledgedWrites(server.dataDir, 'at the end');
 
-		console.log(
-			`  ${ROUNDS} kills (seed ${SEED}): ${counts.created} inspections created and ${counts.saved} edits saved with acknowledgement, ${decisions.length} of them panel decisions; ` +
+		report(
+			`${ROUNDS} kills (seed ${SEED}): ${counts.created} inspections created and ${counts.saved} edits saved with acknowledgement, ${decisions.length} of them panel decisions; ` +
 				`${counts.stale} stale answers after kills; up to ${temporaryFiles} temporary files left by kills at once`
 		);
 		assert.ok(counts.created > 0 && counts.saved > 0, 'no write was acknowledged: the kills tested nothing');
 	} catch (e) {
-		console.error(`server output:\n${server.log()}`);
+		process.stderr.write(`server output:\n${server.log()}\n`);
 		throw e;
 	} finally {
 		await server.dispose();

@@ -13,7 +13,7 @@ test(`${LOAD.connections} connections for ${LOAD.seconds} s of signed-in reading
 		assert.ok(figures.requests > 0, 'no request was answered');
 		assert.equal([figures.errors, figures.timeouts, figures.non2xx], [0, 0, 0], `errors, timeouts and non-2xx answers (status codes ${JSON.stringify(figures.statusCodes)})`);
 	} catch (e) {
-		console.error(`server output:\n${server.log()}`);
+		process.stderr.write(`server output:\n${server.log()}\n`);
 		throw e;
 	} finally {
 		await server.dispose();

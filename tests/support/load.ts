@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import type { GoldenFile } from '../../src/lib/server/golden';
-import type { TestServer } from './server';
+import { report, type TestServer } from './server';
 
 const GOLDEN = ['tests/golden/2018/cases-mixed-with-tallies.json', 'tests/golden/2021/guidance-departure-reason-in-decision.json', 'tests/golden/2025/victims-cases-iyjwcv.json'];
 
 export const LOAD = {
 	connections: 50,
+	/** LOAD_SECONDS=N for a shorter or longer run */
 	seconds: Number(process.env.LOAD_SECONDS ?? 30),
 	/** a stop however fast the server answers */
 	maxRequests: 500_000,
@@ -76,7 +77,9 @@ export async function runLoad(server: TestServer): Promise<LoadFigures> {
 }
 
 export function printFigures(f: LoadFigures) {
-	console.log(`  ${LOAD.connections} connections for ${f.seconds.toFixed(1)} s: ${f.requests} requests, ${f.perSecond.toFixed(1)} requests/s`);
-	console.log(`  latency p50 ${f.p50.toFixed(0)} ms   p95 ${f.p95.toFixed(0)} ms   p99 ${f.p99.toFixed(0)} ms`);
-	console.log(`  errors ${f.errors}, timeouts ${f.timeouts}, non-2xx ${f.non2xx} (status codes ${JSON.stringify(f.statusCodes)})`);
+	report(
+		`${LOAD.connections} connections for ${f.seconds.toFixed(1)} s: ${f.requests} requests, ${f.perSecond.toFixed(1)} requests/s`,
+		`latency p50 ${f.p50.toFixed(0)} ms   p95 ${f.p95.toFixed(0)} ms   p99 ${f.p99.toFixed(0)} ms`,
+		`errors ${f.errors}, timeouts ${f.timeouts}, non-2xx ${f.non2xx} (status codes ${JSON.stringify(f.statusCodes)})`
+	);
 }

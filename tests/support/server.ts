@@ -44,6 +44,14 @@ function freePort(): Promise<number> {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Print a test's figures. Not console.log: under uvu (which sets FORCE_COLOR) and the scripts'
+ * NO_COLOR, its colour check prints a warning.
+ */
+export function report(...lines: string[]) {
+	process.stdout.write(lines.map((line) => `  ${line}\n`).join(''));
+}
+
 export class TestServer {
 	/** http://127.0.0.1:PORT; a restart may change the port, so read it for every request */
 	url = '';
