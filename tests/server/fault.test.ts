@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Edit } from '../../src/lib/inspection/edits';
 import type { InspectionRecord } from '../../src/lib/server/inspections';
-import { TestServer, caseKeyQuestions, readDataFolder, report, type Client } from '../support/server';
+import { TestServer, caseKeyQuestions, pause, readDataFolder, report, type Client } from '../support/server';
 
 const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 25);
 const SEED = Number(process.env.FAULT_SEED ?? 20_250_601);
@@ -20,8 +20,6 @@ function seeded(seed: number) {
 	let state = seed % 2_147_483_647 || 1;
 	return () => (state = (state * 48_271) % 2_147_483_647) / 2_147_483_647;
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const KEY_QUESTIONS = caseKeyQuestions();
 const DECIDED = '1.1';

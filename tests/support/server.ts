@@ -31,7 +31,7 @@ process.on('exit', () => {
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
-/** A port nothing listens on now (the system's choice, outside the ranges other test runs use). */
+/** A port nothing listens on now: the system's choice, from its ephemeral range, clear of the fixed ports other test runs use. */
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const probe = createServer().once('error', reject);
@@ -42,7 +42,7 @@ function freePort(): Promise<number> {
 	});
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Print a test's figures. Not console.log: under uvu (which sets FORCE_COLOR) and the scripts'
@@ -68,7 +68,7 @@ export class TestServer {
 		try {
 			await server.launch();
 		} catch (e) {
-			server.dispose();
+			await server.dispose();
 			throw e;
 		}
 		return server;
