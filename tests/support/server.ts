@@ -264,7 +264,7 @@ export function readDataFolder(dataDir: string): DataFolder {
 			const name = path.relative(dataDir, file);
 			if (entry.isDirectory()) visit(file);
 			else if (name === 'audit.jsonl') readAuditFile(file, folder);
-			else if (/^\..+\.json\.tmp$/.test(entry.name)) folder.temporaryFiles++;
+			else if (/^\..+\.json(\.[0-9]+-[0-9a-f]+)?\.tmp$/.test(entry.name)) folder.temporaryFiles++;
 			else if (entry.name.endsWith('.json')) readDocument(file, name, folder);
 			else folder.problems.push(`${name}: a file the store does not write`);
 		}

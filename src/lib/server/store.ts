@@ -1,14 +1,14 @@
 // Documents kept as one JSON file each in a folder, through lowdb. Every write is validated,
-// atomic (lowdb's writer renames a finished temporary file over the old one) and carries a
-// revision: a write based on a stale revision is refused with who changed what, and nothing
-// is lost.
+// atomic and flushed to the disk (DurableJSONFile: a finished temporary file renamed over the
+// old one) and carries a revision: a write based on a stale revision is refused with who
+// changed what, and nothing is lost.
 import { mkdirSync, readdirSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import type { Issue } from '../engine/index';
+import { DurableJSONFile, removeLeftovers, syncFolder } from './durable-file';
 
 export interface Stored<T> {
 	id: string;
@@ -55,6 +55,7 @@ export class DocumentStore<T> {
 		private readonly validate: (value: T) => Issue[] = () => []
 	) {
 		mkdirSync(dir, { recursive: true });
+		removeLeftovers(dir);
 	}
 
 	private file(id: string): string {
@@ -63,7 +64,7 @@ export class DocumentStore<T> {
 	}
 
 	private db(id: string) {
-		return new Low<Stored<T> | null>(new JSONFile(this.file(id)), null);
+		return new Low<Stored<T> | null>(new DurableJSONFile<Stored<T> | null>(this.file(id)), null);
 	}
 
 	/** Writes to one document run one after another, so no read-modify-write overlaps another. */
@@ -136,6 +137,7 @@ export class DocumentStore<T> {
 			if (!current) throw new NotFoundError(id);
 			if (current.revision !== baseRevision) throw new StaleRevisionError(current);
 			await unlink(this.file(id));
+			await syncFolder(this.dir);
 		});
 	}
 

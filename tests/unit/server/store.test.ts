@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DocumentStore, InvalidDocumentError, NotFoundError, StaleRevisionError } from '../../../src/lib/server/store';
@@ -129,5 +129,17 @@ Store('list reads every document', async () => {
 	await store.create({ text: 'a' }, 'ann', 'created', 'a1');
 	await store.create({ text: 'b' }, 'ann', 'created', 'b1');
 	assert.equal((await store.list()).map((d) => d.id).sort(), ['a1', 'b1']);
+});
+Store('a write leaves no temporary file; those a killed process left are removed, a running one\'s kept', async () => {
+	const { store } = fresh();
+	await store.create({ text: 'a' }, 'ann', 'created', 'a1');
+	await store.update('a1', 1, { text: 'b' }, 'ann', 'changed');
+	assert.equal(readdirSync(store.dir), ['a1.json']);
+	const dead = 2 ** 22 + 12345; // above any pid Linux hands out by default
+	const left = [`.a1.json.${dead}-0a1b2c3d.tmp`, '.a1.json.tmp', `.a1.json.${process.ppid}-0a1b2c3d.tmp`];
+	for (const name of left) writeFileSync(path.join(store.dir, name), '{"half": ');
+	new DocumentStore(store.dir);
+	assert.equal(readdirSync(store.dir).sort(), [`.a1.json.${process.ppid}-0a1b2c3d.tmp`, 'a1.json']);
+	assert.equal((await store.get('a1'))?.value, { text: 'b' });
 });
 Store.run();
