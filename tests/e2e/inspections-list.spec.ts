@@ -76,6 +76,8 @@ test('the list: each inspection with its version, type, team, status and overall
 	await expect(table.getByRole('row', { name: /^Listshire YOS \(copy\) / })).toHaveCount(1);
 	await page.goto(address);
 	await expect(page.getByText('There is no such inspection')).toBeVisible();
+	await page.goto(`/audit?kind=inspection&id=${address.split('/').pop()}`);
+	await expect(page.getByRole('row').filter({ hasText: 'inspection of Listshire YOS deleted' })).toContainText('e2e-everyone');
 });
 
 test('POST /api/evaluate answers the engine’s result, or 400 with the validation errors', async ({ request }) => {

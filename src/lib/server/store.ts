@@ -131,11 +131,13 @@ export class DocumentStore<T> {
 		});
 	}
 
-	async remove(id: string, baseRevision: number): Promise<void> {
+	/** Delete the document, if `baseRevision` is still the current one; `beforeRemove` as `beforeWrite` above. */
+	async remove(id: string, baseRevision: number, beforeRemove?: (current: Stored<T>) => Promise<void>): Promise<void> {
 		return this.serial(id, async () => {
 			const current = await this.get(id);
 			if (!current) throw new NotFoundError(id);
 			if (current.revision !== baseRevision) throw new StaleRevisionError(current);
+			await beforeRemove?.(current);
 			await unlink(this.file(id));
 			await syncFolder(this.dir);
 		});

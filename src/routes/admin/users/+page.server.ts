@@ -48,13 +48,14 @@ export const actions: Actions = {
 		if (!roles.length) return fail(400, { action: 'roles', account: name, errors: { roles: 'Choose at least one role' } });
 		if (name === admin.name && (!roles.includes('admin') || disabled)) return fail(400, { action: 'roles', account: name, errors: { roles: 'You cannot take away your own admin role or disable yourself' } });
 		const before = { roles: doc.value.roles, disabled: !!doc.value.disabled };
+		// audited before the file changes: a role change in force is always in the trail
+		const audit = () => recordAudit({ actor: admin.name, action: 'account.roles', target: { kind: 'user', id: name }, summary: `roles of ${name} changed`, before, after: { roles, disabled } }).then(() => undefined);
 		try {
-			await users().update(name, revision, { ...doc.value, roles, disabled }, admin.name, `roles set to ${roles.join(', ')}${disabled ? ', disabled' : ''}`);
+			await users().update(name, revision, { ...doc.value, roles, disabled }, admin.name, `roles set to ${roles.join(', ')}${disabled ? ', disabled' : ''}`, audit);
 		} catch (e) {
 			if (e instanceof StaleRevisionError) return fail(409, { action: 'roles', account: name, errors: { roles: e.message } });
 			throw e;
 		}
-		await recordAudit({ actor: admin.name, action: 'account.roles', target: { kind: 'user', id: name }, summary: `roles of ${name} changed`, before, after: { roles, disabled } });
 		return { action: 'roles', done: `Roles of ${name} saved.` };
 	},
 	token: async ({ request, locals }) => {

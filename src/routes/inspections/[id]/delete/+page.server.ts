@@ -20,13 +20,15 @@ export const actions: Actions = {
 		const doc = await inspections().get(params.id);
 		if (doc) requireTeam(user, doc.value);
 		try {
-			await inspections().remove(params.id, revision);
+			// audited before the file goes: a deletion is always in the trail
+			await inspections().remove(params.id, revision, async (current) => {
+				await recordAudit({ actor: user.name, action: 'inspection.delete', target: { kind: 'inspection', id: params.id }, summary: `inspection of ${current.value.serviceName} deleted`, before: { revision: current.revision, serviceName: current.value.serviceName, framework: current.value.framework }, after: null });
+			});
 		} catch (e) {
 			if (e instanceof StaleRevisionError) return fail(409, { stale: e.message });
 			if (e instanceof NotFoundError) redirect(303, '/inspections');
 			throw e;
 		}
-		await recordAudit({ actor: user.name, action: 'inspection.delete', target: { kind: 'inspection', id: params.id }, summary: `inspection of ${doc?.value.serviceName ?? params.id} deleted`, before: doc ? { revision: doc.revision, serviceName: doc.value.serviceName, framework: doc.value.framework } : null, after: null });
 		redirect(303, `/inspections?deleted=${encodeURIComponent(doc?.value.serviceName ?? params.id)}`);
 	}
 };
