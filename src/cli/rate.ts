@@ -39,6 +39,6 @@ function table(r: EvaluationResult): string {
 	out.push(`overall: ${r.composite.trace}`, '', 'why:');
 	for (const s of Object.values(r.standards)) out.push(`  ${s.trace}`);
 	if (r.violations.length) out.push('', 'decision rules broken:', ...r.violations.map((v) => `  ${v.standard}: ${v.text}`));
-	if (r.warnings.length) out.push('', 'warnings:', ...r.warnings.map((w) => `  ${w}`));
+	if (r.warnings.length) out.push('', 'warnings:', ...r.warnings.map((w) => `  ${w.message} [${w.code}]`));
 	return out.join('\n');
 }

@@ -30,7 +30,7 @@ export function framework(): FrameworkVersion {
 				{ id: 'victim', label: 'Victims' }
 			],
 			caseFacts: [{ id: 'safetyFactors', label: 'Safety factors', type: 'boolean' }],
-			contextFacts: [{ id: 'flagged', label: 'Flagged', type: 'boolean' }],
+			contextFacts: [{ id: 'flagged', label: 'Flagged', type: 'boolean', required: false, whenUnknown: 'nobody has said whether it is flagged' }],
 			inspectionTypes: [
 				{ id: 'full', label: 'Full' },
 				{ id: 'short', label: 'Short' }

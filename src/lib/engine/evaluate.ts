@@ -2,26 +2,27 @@
 // → judgement guidance → composite and limiters. Pure: a fresh state per call, no I/O.
 import { bandOf, compositeBandOf, marginToBoundary } from './bands';
 import { tallyEvidence } from './evidence';
-import type { FactParams, FrameworkVersion, Inspection, KeyQuestionResult, RatingId, RuleFinding, StandardResult, EvaluationResult, CompositeResult } from './types';
+import type { FactParams, FrameworkVersion, Inspection, KeyQuestionResult, RatingId, RuleFinding, StandardResult, EvaluationResult, CompositeResult, UndecidedLimiter, Warning } from './types';
 import { NEEDS_DECISION, NOT_RATED } from './types';
 import { modelOf, type Model } from './model';
 import { compositeTrace, standardTrace } from './trace';
+import { coverage, whenUnknown } from './context';
 
 const isRating = (model: Model, outcome: string | undefined): outcome is RatingId =>
 	outcome !== undefined && model.ratings.includes(outcome);
 
 export async function evaluate(framework: FrameworkVersion, inspection: Inspection): Promise<EvaluationResult> {
 	const model = modelOf(framework);
-	const warnings: string[] = [];
+	const warnings: Warning[] = [];
 	const context: Record<string, unknown> = { ...(inspection.context ?? {}) };
 
-	const notRatedBy = await ratedWhen(model, context);
+	const covered = await coverage(model, inspection, context, warnings);
 	const tallies = await tallyEvidence(model, inspection, context, warnings);
 	const keyQuestions = bandKeyQuestions(model, tallies, inspection);
 
 	const standards: Record<string, StandardResult> = {};
-	for (const [id, { standard, domain }] of model.standards) {
-		const rated = !notRatedBy.has(id) && !notRatedBy.has(domain.id);
+	for (const [id, { standard }] of model.standards) {
+		const rated = !covered.notRated.has(id);
 		standards[id] = {
 			id,
 			title: standard.title,
@@ -36,6 +37,8 @@ export async function evaluate(framework: FrameworkVersion, inspection: Inspecti
 			discretion: [],
 			guidance: [],
 			violations: [],
+			...(covered.assumed.has(id) && { unknownContext: covered.assumed.get(id) }),
+			...(covered.unused.has(id) && { unusedEvidence: covered.unused.get(id) }),
 			trace: ''
 		};
 	}
@@ -50,20 +53,21 @@ export async function evaluate(framework: FrameworkVersion, inspection: Inspecti
 		s.computed = lowestBand(model, s, keyQuestions);
 		if (s.computed === NEEDS_DECISION) {
 			s.allowed = [...model.ratings];
-			warnings.push(`${s.id}: no key question has a relevant case, so the panel must rate it`);
+			warnings.push({ code: 'no-relevant-cases', subject: s.id, message: `${s.id}: no key question has a relevant case, so the panel must rate it` });
 		} else s.allowed = [s.computed];
 	}
 	await flagDiscretion(model, ratedOnes('lowest-band'), keyQuestions);
 	for (const s of ratedOnes('lowest-band')) decide(s);
 
 	const facts = resultFacts(model, standards, keyQuestions, inspection, context);
-	const fired = await model.rules.ratingRules.fired(facts);
+	const ratingRules = await model.rules.ratingRules.run(facts);
+	undecidedRules(model, framework.rules.ratingRules ?? [], ratingRules.undecided, warnings);
 	for (const s of ratedOnes('rating-rules')) {
-		const rules = (framework.rules.ratingRules ?? []).filter((r) => r.standard === s.id && fired.has(r.id));
+		const rules = (framework.rules.ratingRules ?? []).filter((r) => r.standard === s.id && ratingRules.fired.has(r.id));
 		s.ratingRules = rules.map((r) => ({ id: r.id, text: r.text }));
 		const allowed = new Set(rules.flatMap((r) => r.allow));
 		s.allowed = rules.length ? model.ratings.filter((r) => allowed.has(r)) : [...model.ratings];
-		if (!rules.length) warnings.push(`${s.id}: no rating rule applies yet (its key questions need evidence), so the panel must rate it`);
+		if (!rules.length) warnings.push({ code: 'no-rating-rule', subject: s.id, message: `${s.id}: no rating rule applies yet (its key questions need evidence), so the panel must rate it` });
 		s.computed = s.allowed.length === 1 ? s.allowed[0] : NEEDS_DECISION;
 		decide(s);
 	}
@@ -75,7 +79,7 @@ export async function evaluate(framework: FrameworkVersion, inspection: Inspecti
 	}
 
 	checkDecisionsWithinAllowed(model, standards);
-	await applyDecisionRules(model, standards, facts, inspection);
+	await applyDecisionRules(model, standards, facts, inspection, warnings);
 	await suggestJudgements(model, ratedOnes('judgement'), inspection);
 
 	const violations = Object.values(standards).flatMap((s) => s.violations);
@@ -90,18 +94,6 @@ export async function evaluate(framework: FrameworkVersion, inspection: Inspecti
 		violations,
 		warnings
 	};
-}
-
-async function ratedWhen(model: Model, context: Record<string, unknown>): Promise<Set<string>> {
-	const fired = await model.rules.rated.fired(context);
-	const notRated = new Set<string>();
-	for (const domain of model.framework.domains) {
-		if (domain.ratedWhen && !fired.has(domain.id)) notRated.add(domain.id);
-		for (const standard of domain.standards) {
-			if (standard.ratedWhen && !fired.has(standard.id)) notRated.add(standard.id);
-		}
-	}
-	return notRated;
 }
 
 function bandKeyQuestions(
@@ -240,13 +232,30 @@ function checkDecisionsWithinAllowed(model: Model, standards: Record<string, Sta
 	}
 }
 
-async function applyDecisionRules(model: Model, standards: Record<string, StandardResult>, facts: Record<string, unknown>, inspection: Inspection) {
+/** Rules that read an unknown context fact are neither applied nor checked: say so. */
+function undecidedRules(model: Model, rules: { id: string; standard: string }[], undecided: ReadonlyMap<string, readonly string[]>, warnings: Warning[]) {
+	for (const rule of rules) {
+		const facts = undecided.get(rule.id);
+		if (!facts) continue;
+		const because = facts.map((f) => whenUnknown(model, f)).join('; ');
+		warnings.push({ code: 'rule-undecided', subject: rule.id, message: `the rule ${rule.id} on ${rule.standard} is not applied: ${because}` });
+	}
+}
+
+async function applyDecisionRules(
+	model: Model,
+	standards: Record<string, StandardResult>,
+	facts: Record<string, unknown>,
+	inspection: Inspection,
+	warnings: Warning[]
+) {
 	const rules = model.framework.rules.decisionRules ?? [];
 	if (!rules.length) return;
-	const met = await model.rules.decisionRules.fired(facts);
+	const { fired: met, undecided } = await model.rules.decisionRules.run(facts);
+	undecidedRules(model, rules.filter((r) => standards[r.standard]?.rated), undecided, warnings);
 	for (const rule of rules) {
 		const s = standards[rule.standard];
-		if (!s?.rated || met.has(rule.id)) continue;
+		if (!s?.rated || met.has(rule.id) || undecided.has(rule.id)) continue;
 		if (rule.kind === 'rule' && s.final === NEEDS_DECISION) s.allowed = s.allowed.filter((r) => r !== rule.rating);
 		if (s.final !== rule.rating) continue;
 		const finding: RuleFinding = { standard: s.id, rule: rule.id, kind: rule.kind, text: rule.text };
@@ -308,7 +317,7 @@ async function scoreComposite(
 	model: Model,
 	standards: Record<string, StandardResult>,
 	facts: Record<string, unknown>,
-	warnings: string[]
+	warnings: Warning[]
 ): Promise<CompositeResult> {
 	const composite = model.framework.composite;
 	const scoreOf = (r: string) => composite.scores[r] ?? model.score(r);
@@ -326,29 +335,44 @@ async function scoreComposite(
 		low += Math.min(...scores);
 		high += Math.max(...scores);
 	}
-	if (missing.length) warnings.push(`the composite counts ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not rated in this inspection`);
+	if (missing.length) {
+		warnings.push({
+			code: 'composite-incomplete',
+			subject: 'composite',
+			message: `the composite counts ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not rated in this inspection`
+		});
+	}
 	const computedAt = (score: number) => compositeBandOf(composite, score) ?? NEEDS_DECISION;
 	const lowRating = computedAt(low);
 	const highRating = computedAt(high);
 
-	const fired = await model.rules.limiters.fired({ ...facts, score: low === high ? low : undefined, overall: lowRating === highRating ? lowRating : undefined });
-	const limiters = (model.framework.rules.limiters ?? []).filter((l) => fired.has(l.id));
-	const capping = limiters.filter((l) => l.cap);
-	const cap = (rating: string) => {
+	const { fired, undecided } = await model.rules.limiters.run({ ...facts, score: low === high ? low : undefined, overall: lowRating === highRating ? lowRating : undefined });
+	const declared = model.framework.rules.limiters ?? [];
+	const limiters = declared.filter((l) => fired.has(l.id));
+	// An undecided limiter may or may not apply: a cap lowers only the bottom of the range.
+	const maybe = declared.filter((l) => undecided.has(l.id));
+	const cap = (rating: string, capping: typeof declared) => {
 		for (const l of capping) {
-			if (isRating(model, rating) && model.score(rating) > model.score(l.cap!)) return { rating: l.cap!, by: l };
+			if (l.cap && isRating(model, rating) && model.score(rating) > model.score(l.cap)) return { rating: l.cap, by: l };
 		}
 		return { rating, by: null };
 	};
-	const lowCapped = cap(lowRating);
-	const highCapped = cap(highRating);
+	const lowCapped = cap(lowRating, [...limiters, ...maybe]);
+	const highCapped = cap(highRating, limiters);
+	const undecidedLimiters: UndecidedLimiter[] = maybe.map((l) => {
+		const unknown = [...(undecided.get(l.id) ?? [])];
+		return { id: l.id, text: l.text, facts: unknown, because: unknown.map((f) => whenUnknown(model, f)) };
+	});
+	for (const l of undecidedLimiters) {
+		warnings.push({ code: 'limiter-undecided', subject: l.id, message: `the limiter ${l.id} is undecided: ${l.because.join('; ')}` });
+	}
 	const ratingRange = model.ratings.filter((r) => model.score(r) >= model.score(lowCapped.rating) && model.score(r) <= model.score(highCapped.rating));
 	const pending = low !== high;
 	const rating = missing.length ? NEEDS_DECISION : ratingRange.length === 1 ? ratingRange[0] : NEEDS_DECISION;
 	const challenges = limiters
 		.filter((l) => l.challenge && ratingRange.some((r) => l.challenge!.includes(r)))
 		.map((l) => ({ id: l.id, text: l.text }));
-	const limiter = highCapped.by ?? lowCapped.by;
+	const limiter = highCapped.by ?? (fired.has(lowCapped.by?.id ?? '') ? lowCapped.by : null);
 	const result: CompositeResult = {
 		title: composite.title,
 		standards: composite.standards,
@@ -360,6 +384,7 @@ async function scoreComposite(
 		ratingRange,
 		limiter: limiter ? { id: limiter.id, text: limiter.text } : null,
 		challenges,
+		undecided: undecidedLimiters,
 		trace: ''
 	};
 	result.trace = compositeTrace(model, result, standards, missing);

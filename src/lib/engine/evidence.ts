@@ -1,5 +1,6 @@
 // Evidence to counts: which cases each key question applies to, and how many were answered yes.
-import type { FrameworkVersion, Inspection } from './types';
+import type { FrameworkVersion, Inspection, Warning } from './types';
+import { unknownFactText } from './context';
 import { modelOf, type Model } from './model';
 
 export interface Tally {
@@ -12,7 +13,7 @@ export async function tallyEvidence(
 	model: Model,
 	inspection: Inspection,
 	contextFacts: Record<string, unknown>,
-	warnings: string[]
+	warnings: Warning[]
 ): Promise<Map<string, Tally>> {
 	const tallies = new Map<string, Tally>();
 	for (const [id, entry] of model.keyQuestions) {
@@ -26,27 +27,36 @@ export async function tallyEvidence(
 	}
 
 	// Cases with the same sample and facts have the same relevant key questions: ask the rules once.
-	const relevantBySignature = new Map<string, Set<string>>();
+	const relevantBySignature = new Map<string, { fired: ReadonlySet<string>; undecided: ReadonlyMap<string, readonly string[]> }>();
+	const unknownFacts = new Map<string, Set<string>>(); // fact → key questions it left undecided
 	const unanswered = new Map<string, number>();
 	const declared = (model.framework.meta.caseFacts ?? []).map((f) => f.id);
 	for (const c of inspection.cases ?? []) {
 		const facts = c.facts ?? {};
 		let signature = c.sample;
 		for (const id of declared) signature += '\u0000' + String(facts[id]);
-		let relevant = relevantBySignature.get(signature);
-		if (!relevant) {
-			relevant = await model.rules.relevance.fired({ ...contextFacts, ...facts, sample: c.sample });
-			relevantBySignature.set(signature, relevant);
+		let rules = relevantBySignature.get(signature);
+		if (!rules) {
+			rules = await model.rules.relevance.run({ ...contextFacts, ...facts, sample: c.sample });
+			relevantBySignature.set(signature, rules);
 		}
 		const answers = c.answers ?? {};
+		// Relevance that reads an unknown context fact is undecided: an answer of yes or no is the evidence.
+		const relevant = new Set(rules.fired);
+		for (const [id, unknown] of rules.undecided) {
+			if (answers[id] === 'yes' || answers[id] === 'no') relevant.add(id);
+			for (const fact of unknown) unknownFacts.set(fact, (unknownFacts.get(fact) ?? new Set()).add(id));
+		}
 		for (const id in answers) {
 			const total = tallies.get(id);
 			if (!total) continue; // a prompt: recorded, not counted
 			const answer = answers[id];
 			if (!relevant.has(id)) {
-				if (answer !== 'n/a') warnings.push(`case ${c.id}: ${id} is answered ${answer}, but it is not relevant to this case (${why(model, id)}); not counted`);
+				if (answer !== 'n/a' && !rules.undecided.has(id)) {
+					warnings.push({ code: 'answer-not-relevant', subject: id, message: `case ${c.id}: ${id} is answered ${answer}, but it is not relevant to this case (${why(model, id)}); not counted` });
+				}
 			} else if (answer === 'n/a') {
-				warnings.push(`case ${c.id}: ${id} is answered n/a, but the rules make it relevant to this case; not counted`);
+				warnings.push({ code: 'answer-na-relevant', subject: id, message: `case ${c.id}: ${id} is answered n/a, but the rules make it relevant to this case; not counted` });
 			} else {
 				total.relevant += 1;
 				if (answer === 'yes') total.yes += 1;
@@ -55,7 +65,14 @@ export async function tallyEvidence(
 		for (const id of relevant) if (!(id in answers)) unanswered.set(id, (unanswered.get(id) ?? 0) + 1);
 	}
 	for (const [id, count] of unanswered) {
-		warnings.push(`${id}: ${count} relevant ${count === 1 ? 'case is' : 'cases are'} not answered yet`);
+		warnings.push({ code: 'cases-unanswered', subject: id, message: `${id}: ${count} relevant ${count === 1 ? 'case is' : 'cases are'} not answered yet` });
+	}
+	for (const [fact, ids] of unknownFacts) {
+		warnings.push({
+			code: 'context-fact-missing',
+			subject: fact,
+			message: `${unknownFactText(model, fact)}: cases answered yes or no to ${[...ids].join(', ')} are counted as relevant, the others are not`
+		});
 	}
 	return tallies;
 }
@@ -71,6 +88,6 @@ export async function relevantKeyQuestions(
 	context: Inspection['context'],
 	c: { sample: string; facts?: Record<string, string | number | boolean> }
 ): Promise<Set<string>> {
-	const fired = await modelOf(framework).rules.relevance.fired({ ...(context ?? {}), ...(c.facts ?? {}), sample: c.sample });
-	return new Set(fired); // a copy: the rule set remembers its answer
+	const { fired, undecided } = await modelOf(framework).rules.relevance.run({ ...(context ?? {}), ...(c.facts ?? {}), sample: c.sample });
+	return new Set([...fired, ...undecided.keys()]); // a copy: the rule set remembers its answer
 }

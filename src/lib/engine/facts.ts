@@ -47,3 +47,8 @@ export const FACT_PARAMS: Record<string, 'standard' | 'keyQuestion' | 'selection
 	share: 'keyQuestion',
 	answer: 'keyQuestion'
 };
+
+/** The facts an inspection records once for the whole inspection: `inspectionType` and the declared context facts. */
+export function contextFactIds(framework: { meta: { contextFacts?: { id: string }[] } }): string[] {
+	return ['inspectionType', ...(framework.meta.contextFacts ?? []).map((f) => f.id)];
+}

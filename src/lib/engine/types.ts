@@ -46,6 +46,12 @@ export interface FactDeclaration {
 	source?: Source;
 }
 
+/** A context fact says what its absence means (rules/README.md: context facts). */
+export interface ContextFactDeclaration extends FactDeclaration {
+	required: boolean;
+	whenUnknown: string;
+}
+
 export interface FrameworkMeta {
 	id: string;
 	version: string;
@@ -59,7 +65,7 @@ export interface FrameworkMeta {
 	ratings: { id: RatingId; label: string; score: number }[];
 	samples: Term[];
 	caseFacts?: FactDeclaration[];
-	contextFacts?: FactDeclaration[];
+	contextFacts?: ContextFactDeclaration[];
 	inspectionTypes?: Term[];
 	domains: string[];
 	gaps?: string[];
@@ -285,8 +291,44 @@ export interface StandardResult {
 	guidance: RuleFinding[];
 	violations: RuleFinding[];
 	decision?: { rating: RatingId; reason: string };
+	/** when `ratedWhen` read context facts the inspection does not give: which, and what was assumed */
+	unknownContext?: { facts: string[]; assumed: string };
+	/** evidence the inspection holds for a standard it does not rate: kept, but taking no part */
+	unusedEvidence?: string[];
 	trace: string;
 }
+
+/** A limiter that reads a context fact the inspection does not give: neither met nor ruled out. */
+export interface UndecidedLimiter {
+	id: string;
+	text: string;
+	facts: string[];
+	/** each fact's `whenUnknown` */
+	because: string[];
+}
+
+/** Something a person must know about a result (rules/README.md: warnings). */
+export interface Warning {
+	code: WarningCode;
+	/** the standard, key question, fact, rule or limiter it is about, or `composite` */
+	subject: string;
+	message: string;
+}
+
+export const WARNING_CODES = [
+	'context-fact-missing',
+	'evidence-not-rated',
+	'rule-undecided',
+	'limiter-undecided',
+	'answer-not-relevant',
+	'answer-na-relevant',
+	'cases-unanswered',
+	'no-relevant-cases',
+	'no-rating-rule',
+	'composite-incomplete'
+] as const;
+
+export type WarningCode = (typeof WARNING_CODES)[number];
 
 export interface CompositeResult {
 	title: string;
@@ -299,6 +341,8 @@ export interface CompositeResult {
 	ratingRange: RatingId[];
 	limiter: { id: string; text: string } | null;
 	challenges: { id: string; text: string }[];
+	/** limiters that read context facts the inspection does not give */
+	undecided: UndecidedLimiter[];
 	trace: string;
 }
 
@@ -309,5 +353,5 @@ export interface EvaluationResult {
 	keyQuestions: Record<string, KeyQuestionResult>;
 	composite: CompositeResult;
 	violations: RuleFinding[];
-	warnings: string[];
+	warnings: Warning[];
 }

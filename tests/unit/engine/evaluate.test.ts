@@ -65,8 +65,8 @@ run(
 				assert.equal([r.keyQuestions['B1.1'].relevant, r.keyQuestions['B1.1'].yes], [4, 3]);
 				assert.equal([r.keyQuestions['B1.2'].relevant, r.keyQuestions['B1.2'].yes], [1, 1]);
 				assert.equal([r.keyQuestions['B2.1'].relevant, r.keyQuestions['B2.1'].yes], [1, 1]);
-				assert.ok(r.warnings.some((w) => w.startsWith('case c2: B1.2 is answered no, but it is not relevant to this case (only where there are safety factors)')));
-				assert.ok(r.warnings.some((w) => w.startsWith('case c3: B1.1 is answered yes, but it is not relevant')));
+				assert.ok(r.warnings.some((w) => w.code === 'answer-not-relevant' && w.subject === 'B1.2' && w.message.startsWith('case c2: B1.2 is answered no, but it is not relevant to this case (only where there are safety factors)')));
+				assert.ok(r.warnings.some((w) => w.code === 'answer-not-relevant' && w.message.startsWith('case c3: B1.1 is answered yes, but it is not relevant')));
 			}
 		},
 		{
@@ -80,9 +80,9 @@ run(
 			}),
 			check: (r) => {
 				assert.is(r.keyQuestions['B1.1'].relevant, 0);
-				assert.ok(r.warnings.includes('case c1: B1.1 is answered n/a, but the rules make it relevant to this case; not counted'));
-				assert.ok(r.warnings.includes('B1.1: 1 relevant case is not answered yet'));
-				assert.ok(r.warnings.includes('B1.2: 1 relevant case is not answered yet'));
+				assert.ok(r.warnings.some((w) => w.code === 'answer-na-relevant' && w.subject === 'B1.1' && w.message === 'case c1: B1.1 is answered n/a, but the rules make it relevant to this case; not counted'));
+				assert.ok(r.warnings.some((w) => w.code === 'cases-unanswered' && w.subject === 'B1.1' && w.message === 'B1.1: 1 relevant case is not answered yet'));
+				assert.ok(r.warnings.some((w) => w.code === 'cases-unanswered' && w.subject === 'B1.2'));
 			}
 		}
 	],
