@@ -1,6 +1,6 @@
 // The rules folder the browser tests' server reads: the shipped versions, plus hmip-youth@2021-moved,
 // a copy of 2021 whose good band starts at 75% instead of 65% (a revision with a moved band edge).
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -11,6 +11,7 @@ export function e2eRules(): string {
 	cpSync('rules', rules, { recursive: true });
 	const moved = path.join(rules, 'hmip-youth', '2021-moved');
 	cpSync(path.join(rules, 'hmip-youth', '2021'), moved, { recursive: true });
+	rmSync(path.join(moved, 'publication.json'), { force: true }); // a revision, not the published 2021
 	const edit = (file: string, change: (doc: Record<string, unknown>) => void) => {
 		const doc = JSON.parse(readFileSync(path.join(moved, file), 'utf8'));
 		change(doc);

@@ -9,12 +9,20 @@ export function tempRules(): string {
 	return mkdtempSync(path.join(tmpdir(), 'yardstick-rules-'));
 }
 
-/** Copy rules/<framework>/<version> to <rulesDir>/<framework>/<asVersion>; returns the new folder. */
+/**
+ * Copy rules/<framework>/<version> to <rulesDir>/<framework>/<asVersion>, as an unpublished
+ * revision (without publication.json), named for its folder; returns the new folder.
+ */
 export function copyVersion(base: string, rulesDir: string, asVersion = base.split('/')[1]): string {
 	const [id] = base.split('/');
 	const dir = path.join(rulesDir, id, asVersion);
 	mkdirSync(path.dirname(dir), { recursive: true });
-	cpSync(path.join(repoRules, base), dir, { recursive: true });
+	cpSync(path.join(repoRules, base), dir, { recursive: true, filter: (from) => path.basename(from) !== 'publication.json' });
+	if (asVersion !== base.split('/')[1]) {
+		const file = path.join(dir, 'framework.json');
+		const meta = JSON.parse(readFileSync(file, 'utf8'));
+		writeFileSync(file, JSON.stringify({ ...meta, version: asVersion }, null, 2) + '\n');
+	}
 	return dir;
 }
 

@@ -47,7 +47,7 @@ export async function coverage(model: Model, inspection: Inspection, context: Re
 				result.notRated.add(standard.id);
 				if (held.length) {
 					result.unused.set(standard.id, held);
-					const note = (standard.ratedWhen ?? domain.ratedWhen)?.note;
+					const note = (standard.ratedWhen ?? domain.ratedWhen)?.note?.replace(/\.$/, '');
 					warnings.push({
 						code: 'evidence-not-rated',
 						subject: standard.id,

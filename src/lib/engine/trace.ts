@@ -11,9 +11,14 @@ export function standardTrace(model: Model, s: StandardResult, kqs: Record<strin
 	const head = `${s.id} ${s.title}: ${lower(model, s.final)}`;
 	if (!s.rated) {
 		const { standard, domain } = model.standards.get(s.id)!;
-		return `${head} — ${(standard.ratedWhen ?? domain.ratedWhen)?.note ?? 'not rated in this inspection'}`;
+		const why = s.unknownContext
+			? `${unknownFacts(model, s.unknownContext.facts)}, so it is ${s.unknownContext.assumed}`
+			: ((standard.ratedWhen ?? domain.ratedWhen)?.note?.replace(/\.$/, '') ?? 'not rated in this inspection');
+		const kept = s.unusedEvidence ? `; evidence recorded for it is kept but takes no part (${s.unusedEvidence.join(', ')})` : '';
+		return `${head} — ${why}${kept}`;
 	}
 	const parts: string[] = [];
+	if (s.unknownContext) parts.push(`${unknownFacts(model, s.unknownContext.facts)}, so it is ${s.unknownContext.assumed}`);
 	if (s.method === 'lowest-band') parts.push(...lowestBandReasons(model, s, kqs));
 	if (s.method === 'rating-rules') parts.push(...ratingRuleReasons(model, s, kqs));
 	if (s.method === 'judgement') parts.push(...judgementReasons(model, s, kqs));
@@ -23,6 +28,11 @@ export function standardTrace(model: Model, s: StandardResult, kqs: Record<strin
 	for (const v of s.violations) parts.push(`breaks ${v.kind === 'discretion' ? 'the discretion rule' : 'a decision rule'}: ${v.text}`);
 	for (const g of s.guidance) parts.push(`departs from decision guidance (${g.text})${g.reason ? ` — reason: ${g.reason}` : ' with no reason recorded'}`);
 	return `${head} — ${parts.join('; ')}`;
+}
+
+function unknownFacts(model: Model, facts: string[]): string {
+	const label = (id: string) => (id === 'inspectionType' ? 'the inspection type' : ((model.framework.meta.contextFacts ?? []).find((f) => f.id === id)?.label.toLowerCase() ?? id));
+	return `${facts.map(label).join(' and ')} ${facts.length === 1 ? 'is' : 'are'} not recorded`;
 }
 
 function shareOf(model: Model, kq: KeyQuestionResult): string {
@@ -78,6 +88,7 @@ export function compositeTrace(model: Model, c: CompositeResult, standards: Reco
 	if (missing.length) parts.push(`cannot be settled: ${missing.join(', ')} not rated`);
 	if (c.limiter) parts.push(`limited by ${c.limiter.id}: ${c.limiter.text}`);
 	for (const ch of c.challenges) parts.push(`flagged for challenge: ${ch.text}`);
+	for (const u of c.undecided) parts.push(`undecided whether ${u.id} applies (${u.because.join('; ')}): ${u.text}`);
 	const rating = c.rating === NEEDS_DECISION && c.ratingRange.length > 1 ? c.ratingRange.map((r) => lower(model, r)).join(' to ') : lower(model, c.rating);
 	return `${c.title}: ${rating} — ${parts.join('; ')}`;
 }

@@ -11,6 +11,8 @@ export interface GoldenExpected {
 	guidance?: string[];
 	unexplained?: string[];
 	allowed?: Record<string, string[]>;
+	/** warning codes the result must hold */
+	warnings?: string[];
 }
 
 export interface Difference {
@@ -35,6 +37,15 @@ export interface ExpectationChange {
 }
 
 const NO_SUCH_STANDARD = 'no such standard';
+
+/** The difference a golden file's pinned `hash` makes when the version's content has changed. */
+export const VERSION_CHANGED = 'version changed';
+
+/** A pinned hash that differs: reported alone, since every rating difference would follow from it. */
+export function versionChanged(pinned: string | undefined, result: Pick<EvaluationResult, 'hash' | 'framework'>): Difference[] {
+	if (!pinned || pinned === result.hash) return [];
+	return [{ what: VERSION_CHANGED, expected: pinned, actual: result.hash, trace: `${result.framework} has changed since this file was written: its content hash is ${result.hash}, the file pins ${pinned}` }];
+}
 
 export function compare(expected: GoldenExpected, result: EvaluationResult): Difference[] {
 	const out: Difference[] = [];
@@ -66,6 +77,13 @@ export function compare(expected: GoldenExpected, result: EvaluationResult): Dif
 	const departures = Object.values(result.standards).filter((s) => s.guidance.length);
 	sameSet('guidance', expected.guidance, departures.map((s) => s.id));
 	sameSet('unexplained', expected.unexplained, departures.filter((s) => s.guidance.some((g) => !g.reason)).map((s) => s.id));
+	if (expected.warnings) {
+		const held = new Set<string>(result.warnings.map((w) => w.code));
+		const absent = expected.warnings.filter((code) => !held.has(code));
+		if (absent.length) {
+			out.push({ what: 'warnings', expected: expected.warnings, actual: expected.warnings.filter((code) => held.has(code)), trace: `not warned: ${absent.join(', ')}` });
+		}
+	}
 	for (const [id, allowed] of Object.entries(expected.allowed ?? {})) {
 		const s = standard(id);
 		const a = [...allowed].sort();
@@ -79,7 +97,7 @@ export function compare(expected: GoldenExpected, result: EvaluationResult): Dif
 export function acceptActual(differences: Difference[]): ExpectationChange[] {
 	return differences.map((d) => {
 		const dot = d.what.indexOf('.');
-		const path = dot < 0 ? ['expected', d.what] : ['expected', d.what.slice(0, dot), d.what.slice(dot + 1)];
+		const path = d.what === VERSION_CHANGED ? ['hash'] : dot < 0 ? ['expected', d.what] : ['expected', d.what.slice(0, dot), d.what.slice(dot + 1)];
 		return { what: d.what, path, from: d.expected, to: d.missing ? undefined : d.actual };
 	});
 }

@@ -79,12 +79,27 @@ export function versionFromFiles(files: VersionFiles, label: string): Checked<Fr
 	return { ok: true, value: { ...checked.value, hash: contentHash(files) }, warnings: checked.warnings };
 }
 
-/** Read, validate and hash one version folder; a published one must still have the hash it was published with. */
+/**
+ * Read, validate and hash one version folder. Its framework.json must name the folder it is in
+ * (a copy under another name would otherwise rate as the version it was copied from), and a
+ * published one must still have the hash it was published with.
+ */
 export function loadVersion(dir: string, label = displayPath(dir)): Checked<FrameworkVersion> {
 	const read = readVersionFiles(dir, label);
 	if (!read.ok) return read;
 	const loaded = versionFromFiles(read.value, label);
 	if (!loaded.ok) return loaded;
+	const folder = { id: path.basename(path.dirname(path.resolve(dir))), version: path.basename(path.resolve(dir)) };
+	const identity = (['id', 'version'] as const).filter((key) => loaded.value.meta[key] !== folder[key]);
+	if (identity.length) {
+		const errors = identity.map((key) => ({
+			file: `${label}/framework.json`,
+			pointer: `/${key}`,
+			message: `says ${key} "${loaded.value.meta[key]}", but the version is in the folder ${folder.id}/${folder.version}: a version's id and version must be the names of its folders`,
+			severity: 'error' as const
+		}));
+		return { ok: false, errors, warnings: loaded.warnings };
+	}
 	const publication = readPublication(dir);
 	if (publication && publication.hash !== loaded.value.hash) {
 		const message = `changed since it was published (published as ${publication.hash}, the files are now ${loaded.value.hash}); a published version is never edited: make a new version instead`;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { evaluate, parseJson, validateAgainst, validateInspection, type FrameworkVersion, type Inspection, type Issue } from '../engine/index';
-import { acceptActual, compare, type Difference, type ExpectationChange, type GoldenExpected } from '../regression/expectations';
+import { acceptActual, compare, versionChanged, type Difference, type ExpectationChange, type GoldenExpected } from '../regression/expectations';
 import { summarise, type RatingSummary } from '../regression/summary';
 import { defaultRulesDir, findVersion, loadFramework } from './frameworks';
 import { rewriteGolden } from './golden-write';
@@ -16,6 +16,8 @@ export interface GoldenFile {
 	framework: string;
 	inspection: Inspection;
 	expected: GoldenExpected;
+	/** the content hash of the version it was written against */
+	hash?: string;
 }
 
 /** Everything a run reports about one file; plain data, so it can cross from a worker thread. */
@@ -95,7 +97,9 @@ export async function runGolden(file: string, options: GoldenOptions = {}): Prom
 	const checked = validateInspection(loaded.value, golden.inspection, file, '/inspection');
 	if (!checked.ok) return { status: 'invalid', file, name: golden.name, errors: checked.errors };
 	const result = await evaluate(loaded.value, checked.value);
-	const differences = compare(golden.expected, result);
+	// A pin names the file's own version: rated against another one, it does not apply.
+	const changed = options.framework && options.framework !== golden.framework ? [] : versionChanged(golden.hash, result);
+	const differences = changed.length ? changed : compare(golden.expected, result);
 	const outcome: GoldenOutcome = {
 		status: differences.length ? 'fail' : 'pass',
 		file,
