@@ -15,6 +15,13 @@ for (const ref of ['hmip-youth@2018', 'hmip-youth@2021', 'hmip-youth@2025']) {
 		assert.ok(loaded.ok, JSON.stringify(!loaded.ok && loaded.errors));
 		if (loaded.ok) assert.match(loaded.value.hash, /^sha256:[0-9a-f]{64}$/);
 	});
+	Shipped(`${ref} is published: its files still have the hash in its publication.json`, () => {
+		const dir = path.join('rules', ...ref.split('@'));
+		const publication = JSON.parse(readFileSync(path.join(dir, 'publication.json'), 'utf8'));
+		const loaded = loadFramework(ref, 'rules');
+		assert.is(publication.framework, ref);
+		if (loaded.ok) assert.is(publication.hash, loaded.value.hash);
+	});
 }
 Shipped('2021 warns about the gap the domain-one table leaves', () => {
 	const loaded = loadFramework('hmip-youth@2021', 'rules');
@@ -51,6 +58,40 @@ Hash('changes with content', () => {
 	if (before.ok && after.ok) assert.is.not(after.value.hash, before.value.hash);
 });
 Hash.run();
+
+const Identity = suite('a version is its folder');
+Identity('a copy of 2025 under another folder name, still saying 2025, is refused naming the file and pointer', () => {
+	const root = tempRules();
+	const dir = copyVersion('hmip-youth/2025', root, '2025-copy');
+	patchVersion(dir, [{ op: 'replace', path: '/framework.json/version', value: '2025' }]);
+	const loaded = loadVersion(dir, 'v');
+	assert.not.ok(loaded.ok);
+	if (!loaded.ok) {
+		assert.equal(
+			loaded.errors.map((e) => [e.file, e.pointer, e.message]),
+			[['v/framework.json', '/version', 'says version "2025", but the version is in the folder hmip-youth/2025-copy: a version\'s id and version must be the names of its folders']]
+		);
+	}
+	assert.not.ok(loadFramework('hmip-youth@2025-copy', root).ok);
+});
+Identity('a framework id that differs from its folder is refused', () => {
+	const dir = copyVersion('hmip-youth/2018', tempRules());
+	patchVersion(dir, [{ op: 'replace', path: '/framework.json/id', value: 'other-framework' }]);
+	const loaded = loadVersion(dir, 'v');
+	assert.not.ok(loaded.ok);
+	if (!loaded.ok) assert.equal(loaded.errors.map((e) => e.pointer), ['/id']);
+});
+Identity('a published copy whose files changed is refused as changed since publication', () => {
+	const root = tempRules();
+	const dir = copyVersion('hmip-youth/2018', root);
+	writeFileSync(path.join(dir, 'publication.json'), readFileSync('rules/hmip-youth/2018/publication.json'));
+	assert.ok(loadVersion(dir).ok);
+	patchVersion(dir, [{ op: 'replace', path: '/composite.json/title', value: 'Changed' }]);
+	const loaded = loadVersion(dir, 'v');
+	assert.not.ok(loaded.ok);
+	if (!loaded.ok) assert.equal(loaded.errors.map((e) => [e.file, e.pointer]), [['v/publication.json', '/hash']]);
+});
+Identity.run();
 
 interface BadFixture {
 	description: string;
