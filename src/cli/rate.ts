@@ -1,7 +1,7 @@
 // npm run rate -- FILE [--json] [--framework id@version]: rate one inspection.
 import { readFileSync } from 'node:fs';
-import { evaluate, parseJson, validateInspection, type EvaluationResult } from '../lib/engine/index';
-import { findVersion, loadFramework } from '../lib/server/frameworks';
+import { parseJson, type EvaluationResult } from '../lib/engine/index';
+import { rate } from '../lib/server/rating';
 import { fail, parse } from './args';
 
 const usage = 'npm run rate -- FILE [--json] [--framework id@version]';
@@ -22,13 +22,9 @@ const doc = parsed.value as Record<string, unknown>;
 const envelope = doc && typeof doc === 'object' && 'inspection' in doc;
 const ref = (values.framework as string | undefined) ?? (envelope && typeof doc.framework === 'string' ? doc.framework : undefined);
 if (!ref) fail(`${file}: /: a bare inspection does not say its framework version; pass --framework id@version`);
-const found = findVersion(ref);
-if ('message' in found) fail([values.framework ? found : { ...found, file, pointer: '/framework' }]);
-const loaded = loadFramework(ref);
-if (!loaded.ok) fail(loaded.errors);
-const checked = validateInspection(loaded.value, envelope ? doc.inspection : doc, file, envelope ? '/inspection' : '');
-if (!checked.ok) fail(checked.errors);
-const result = await evaluate(loaded.value, checked.value);
+const rated = await rate(ref, { inspection: envelope ? doc.inspection : doc, file, at: envelope ? '/inspection' : '' });
+if (!rated.ok) fail(rated.stage === 'find' && !values.framework ? rated.errors.map((issue) => ({ ...issue, file, pointer: '/framework' })) : rated.errors);
+const { result } = rated;
 console.log(values.json ? JSON.stringify(result, null, 2) : table(result));
 
 function table(r: EvaluationResult): string {

@@ -1,7 +1,7 @@
 // POST /api/evaluate: { "framework": "id@version", "inspection": { … } } → the engine's result,
 // or 400 with every validation error (file, JSON pointer, message).
-import { evaluate, parseJson, validateInspection, type EvaluationResult, type Issue } from '../engine/index';
-import { findVersion, loadFramework } from './frameworks';
+import { parseJson, type EvaluationResult, type Issue } from '../engine/index';
+import { rate } from './rating';
 
 const BODY = 'request body';
 
@@ -19,11 +19,8 @@ export async function evaluateRequest(text: string): Promise<EvaluateResponse> {
 	if (typeof framework !== 'string' || !framework.includes('@')) errors.push(problem('/framework', 'must be a framework version as "id@version", e.g. "hmip-youth@2025"'));
 	if (inspection === undefined) errors.push(problem('', 'missing required property "inspection"'));
 	if (errors.length) return { status: 400, body: { errors } };
-	const found = findVersion(framework as string);
-	if ('message' in found) return { status: 400, body: { errors: [problem('/framework', found.message)] } };
-	const loaded = loadFramework(framework as string);
-	if (!loaded.ok) return { status: 500, body: { errors: loaded.errors } };
-	const checked = validateInspection(loaded.value, inspection, BODY, '/inspection');
-	if (!checked.ok) return { status: 400, body: { errors: checked.errors } };
-	return { status: 200, body: await evaluate(loaded.value, checked.value) };
+	const rated = await rate(framework as string, { inspection, file: BODY, at: '/inspection' });
+	if (rated.ok) return { status: 200, body: rated.result };
+	if (rated.stage === 'find') return { status: 400, body: { errors: rated.errors.map((e) => problem('/framework', e.message)) } };
+	return { status: rated.stage === 'load' ? 500 : 400, body: { errors: rated.errors } };
 }

@@ -2,7 +2,7 @@
 // evidence pasted as JSON (a golden file's envelope or a bare inspection).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { evaluate, parseJson, validateInspection, type Checked, type EvaluationResult, type FrameworkVersion, type Inspection, type Issue } from '../engine/index';
+import { parseJson, type Checked, type Issue } from '../engine/index';
 import { readGolden } from './golden';
 import { inspections } from './inspections';
 
@@ -62,13 +62,6 @@ export function pastedEvidence(text: string): Checked<{ inspection: unknown; fil
 	const doc = parsed.value as Record<string, unknown>;
 	const envelope = !!doc && typeof doc === 'object' && 'inspection' in doc;
 	return { ok: true, value: { inspection: envelope ? doc.inspection : doc, file: 'pasted evidence', at: envelope ? '/inspection' : '' }, warnings: [] };
-}
-
-/** Rate evidence against a version: checked against that version first, every problem named. */
-export async function rate(version: FrameworkVersion, evidence: { inspection: unknown; file: string; at: string }): Promise<Checked<{ inspection: Inspection; result: EvaluationResult }>> {
-	const checked = validateInspection(version, evidence.inspection, evidence.file, evidence.at);
-	if (!checked.ok) return checked;
-	return { ok: true, value: { inspection: checked.value, result: await evaluate(version, checked.value) }, warnings: [] };
 }
 
 export type { Issue };

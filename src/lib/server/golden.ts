@@ -2,10 +2,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { evaluate, parseJson, validateAgainst, validateInspection, type FrameworkVersion, type Inspection, type Issue } from '../engine/index';
+import { parseJson, validateAgainst, type FrameworkVersion, type Inspection, type Issue } from '../engine/index';
 import { acceptActual, compare, versionChanged, type Difference, type ExpectationChange, type GoldenExpected } from '../regression/expectations';
 import { summarise, type RatingSummary } from '../regression/summary';
-import { defaultRulesDir, findVersion, loadFramework } from './frameworks';
+import { rate } from './rating';
 import { rewriteGolden } from './golden-write';
 
 export { compare, type Difference, type ExpectationChange, type GoldenExpected };
@@ -65,38 +65,19 @@ export function readGolden(file: string): { ok: true; golden: GoldenFile; text: 
 	return errors.length ? { ok: false, errors } : { ok: true, golden: parsed.value as GoldenFile, text };
 }
 
-// Versions found in a rules folder, by folder and reference: a published version never changes,
-// and looking it up again for each of thousands of files would read the folder each time.
-const found = new Map<string, FrameworkVersion>();
-
-/** A version by reference: one handed in, or one from the rules folder. */
-export function resolveLoaded(ref: string, options: Pick<GoldenOptions, 'rulesDir' | 'versions'>, missing: (issue: Issue) => Issue = (i) => i) {
-	const given = options.versions?.[ref];
-	if (given) return { ok: true as const, value: given };
-	const rulesDir = options.rulesDir ?? defaultRulesDir();
-	const key = `${path.resolve(rulesDir)}\u0000${ref}`;
-	const known = found.get(key);
-	if (known) return { ok: true as const, value: known };
-	const where = findVersion(ref, rulesDir);
-	if ('message' in where) return { ok: false as const, errors: [missing(where)] };
-	const loaded = loadFramework(ref, rulesDir);
-	if (!loaded.ok) return { ok: false as const, errors: loaded.errors };
-	found.set(key, loaded.value);
-	return { ok: true as const, value: loaded.value };
-}
-
 /** Rate a golden file's evidence (against its own version, or `framework` when given) and compare. */
 export async function runGolden(file: string, options: GoldenOptions = {}): Promise<GoldenOutcome> {
 	const read = readGolden(file);
 	if (!read.ok) return { status: 'invalid', file, errors: read.errors };
 	const { golden, text } = read;
 	const ref = options.framework ?? golden.framework;
-	// A version that does not exist is this file's fault (unless --framework named it); a broken one is the rules'.
-	const loaded = resolveLoaded(ref, options, (issue) => (options.framework ? issue : { ...issue, file, pointer: '/framework' }));
-	if (!loaded.ok) return { status: 'invalid', file, name: golden.name, errors: loaded.errors };
-	const checked = validateInspection(loaded.value, golden.inspection, file, '/inspection');
-	if (!checked.ok) return { status: 'invalid', file, name: golden.name, errors: checked.errors };
-	const result = await evaluate(loaded.value, checked.value);
+	const rated = await rate(ref, { inspection: golden.inspection, file, at: '/inspection' }, options);
+	if (!rated.ok) {
+		// A version that does not exist is this file's fault (unless --framework named it); a broken one is the rules'.
+		const errors = rated.stage === 'find' && !options.framework ? rated.errors.map((issue) => ({ ...issue, file, pointer: '/framework' })) : rated.errors;
+		return { status: 'invalid', file, name: golden.name, errors };
+	}
+	const { result } = rated;
 	// A pin names the file's own version: rated against another one, it does not apply.
 	const changed = options.framework && options.framework !== golden.framework ? [] : versionChanged(golden.hash, result);
 	const differences = changed.length ? changed : compare(golden.expected, result);

@@ -1,7 +1,8 @@
 // One item of an impact corpus rated under two versions, each with only the evidence it defines.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { evaluate, parseJson, validateAgainst, validateInspection, type FrameworkVersion, type Inspection, type Issue } from '../engine/index';
+import { parseJson, validateAgainst, type FrameworkVersion, type Inspection, type Issue } from '../engine/index';
+import { rateWith } from './rating';
 import { fitEvidence } from '../regression/evidence-fit';
 import type { ImpactItem, ImpactSide, VersionScale } from '../regression/movement';
 import { summarise } from '../regression/summary';
@@ -24,9 +25,9 @@ export async function rateUnderBoth(source: ImpactSource, from: FrameworkVersion
 
 async function rateUnder(framework: FrameworkVersion, evidence: Inspection, where: string, at: string): Promise<ImpactSide> {
 	const { inspection, dropped } = fitEvidence(framework, evidence, at);
-	const checked = validateInspection(framework, inspection, where, at);
-	if (!checked.ok) return { ok: false, errors: checked.errors, dropped };
-	return { ok: true, summary: summarise(await evaluate(framework, checked.value), true), dropped };
+	const rated = await rateWith(framework, { inspection, file: where, at });
+	if (!rated.ok) return { ok: false, errors: rated.errors, dropped };
+	return { ok: true, summary: summarise(rated.result, true), dropped };
 }
 
 type Read = { ok: true; id: string; name: string; file?: string; evidence: Inspection; at: string } | { ok: false; id: string; name: string; file?: string; errors: Issue[] };

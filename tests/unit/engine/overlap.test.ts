@@ -6,7 +6,8 @@ import * as assert from 'uvu/assert';
 import { evaluate, type Inspection } from '../../../src/lib/engine/index';
 import { RuleSet } from '../../../src/lib/engine/rule-sets';
 import { modelOf } from '../../../src/lib/engine/model';
-import { listGoldenFiles, readGolden, resolveLoaded } from '../../../src/lib/server/golden';
+import { listGoldenFiles, readGolden } from '../../../src/lib/server/golden';
+import { versionFor } from '../../../src/lib/server/rating';
 
 const ticks = async (n: number) => {
 	for (let i = 0; i < n; i++) await Promise.resolve();
@@ -52,7 +53,7 @@ Golden('cold rule sets, all files started within 60 microtasks of one another, t
 	const jobs = listed.files.map((file) => {
 		const read = readGolden(file);
 		if (!read.ok) throw new Error(`${file} is invalid`);
-		const loaded = resolveLoaded(read.golden.framework, {});
+		const loaded = versionFor(read.golden.framework);
 		if (!loaded.ok) throw new Error(`${file}: its version does not load`);
 		return { file, framework: loaded.value, inspection: read.golden.inspection as Inspection };
 	});

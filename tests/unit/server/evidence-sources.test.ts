@@ -3,7 +3,8 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { evidenceChoices, pastedEvidence, rate, readEvidence } from '../../../src/lib/server/evidence-sources';
+import { evidenceChoices, pastedEvidence, readEvidence } from '../../../src/lib/server/evidence-sources';
+import { rateWith as rate } from '../../../src/lib/server/rating';
 import { loadFramework } from '../../../src/lib/server/frameworks';
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'yardstick-evidence-'));
@@ -52,6 +53,6 @@ Sources('rating checks the evidence against the version first, naming the pointe
 	if (!rated.ok) assert.equal([rated.errors[0].file, rated.errors[0].pointer], ['pasted evidence', '/inspection/tallies/9.9.9']);
 	const good = await rate(version2025(), { inspection: { context: { inspectionType: 'iyjwcv' }, tallies: { '2.2.1': { relevant: 34, yes: 28 }, '2.2.2': { relevant: 34, yes: 24 } } }, file: 'x', at: '' });
 	assert.ok(good.ok);
-	if (good.ok) assert.is(good.value.result.standards['2.2'].final, 'good');
+	if (good.ok) assert.is(good.result.standards['2.2'].final, 'good');
 });
 Sources.run();

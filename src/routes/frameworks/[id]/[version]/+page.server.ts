@@ -5,7 +5,8 @@ import { requirePermission } from '$lib/server/auth';
 import { refusal } from '$lib/server/framework-refusals';
 import { discardDraft } from '$lib/server/drafts';
 import { recordAudit } from '$lib/server/audit';
-import { evidenceChoices, pastedEvidence, rate, readEvidence } from '$lib/server/evidence-sources';
+import { evidenceChoices, pastedEvidence, readEvidence } from '$lib/server/evidence-sources';
+import { rateWith } from '$lib/server/rating';
 import { versionParts } from '$lib/framework-diff';
 import { allows } from '$lib/server/roles';
 
@@ -52,8 +53,8 @@ export const actions: Actions = {
 		const evidence = pasted ? pastedEvidence(pasted) : await readEvidence(choice);
 		const field = pasted ? 'pasted' : 'evidence';
 		if (!evidence.ok) return fail(400, { choice, pasted, errors: { [field]: 'This evidence cannot be read' }, issues: evidence.errors });
-		const rated = await rate(opened.version, evidence.value);
+		const rated = await rateWith(opened.version, evidence.value);
 		if (!rated.ok) return fail(400, { choice, pasted, errors: { [field]: `This evidence does not fit ${opened.entry.ref}` }, issues: rated.errors });
-		return { choice, pasted, result: rated.value.result };
+		return { choice, pasted, result: rated.result };
 	}
 };

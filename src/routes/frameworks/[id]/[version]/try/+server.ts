@@ -4,7 +4,8 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requirePermission } from '$lib/server/auth';
 import { versionFromFiles } from '$lib/server/frameworks';
-import { pastedEvidence, rate, readEvidence } from '$lib/server/evidence-sources';
+import { pastedEvidence, readEvidence } from '$lib/server/evidence-sources';
+import { rateWith } from '$lib/server/rating';
 import { caseFacts, explainCondition, stageFacts, validateAgainst, type Condition, type KeyQuestion, type TryStage } from '$lib/engine/index';
 
 const STAGES = ['result', 'limiter', 'rated', 'relevance'];
@@ -30,9 +31,9 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	if (!version.ok) return problem('The draft has validation errors: fix them to try its rules against evidence.', version.errors);
 	const evidence = body.pasted?.trim() ? pastedEvidence(body.pasted) : await readEvidence(body.evidence ?? '');
 	if (!evidence.ok) return problem('This evidence cannot be read.', evidence.errors);
-	const rated = await rate(version.value, evidence.value);
+	const rated = await rateWith(version.value, evidence.value);
 	if (!rated.ok) return problem(`This evidence does not fit ${version.value.meta.id}@${version.value.meta.version}.`, rated.errors);
-	const { inspection, result } = rated.value;
+	const { inspection, result } = rated;
 	const summary = {
 		standards: Object.values(result.standards).map((s) => ({ id: s.id, final: s.final })),
 		composite: { rating: result.composite.rating, score: result.composite.score, max: result.composite.max, limiter: result.composite.limiter, trace: result.composite.trace }
