@@ -42,6 +42,7 @@ export async function coverage(model: Model, inspection: Inspection, context: Re
 			if (!gates.length) continue;
 			const ruledOut = gates.some((k) => !fired.has(k) && !undecided.has(k));
 			const unknown = [...new Set(gates.flatMap((k) => undecided.get(k) ?? []))];
+			if (!ruledOut && !unknown.length) continue; // rated, as the context says
 			const held = evidenceFor(model, standard, inspection);
 			if (ruledOut) {
 				result.notRated.add(standard.id);
@@ -54,7 +55,7 @@ export async function coverage(model: Model, inspection: Inspection, context: Re
 						message: `${standard.id} is not rated in this inspection${note ? ` (${note})` : ''}, but the inspection holds ${list(held)} for it: kept, and taking no part in the ratings`
 					});
 				}
-			} else if (unknown.length) {
+			} else {
 				const assumed = held.length
 					? `rated, because the inspection holds ${list(held)} for it`
 					: 'not rated, because the inspection holds no evidence for it';
