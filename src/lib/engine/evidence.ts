@@ -42,10 +42,14 @@ export async function tallyEvidence(
 		}
 		const answers = c.answers ?? {};
 		// Relevance that reads an unknown context fact is undecided: an answer of yes or no is the evidence.
-		const relevant = new Set(rules.fired);
-		for (const [id, unknown] of rules.undecided) {
-			if (answers[id] === 'yes' || answers[id] === 'no') relevant.add(id);
-			for (const fact of unknown) unknownFacts.set(fact, (unknownFacts.get(fact) ?? new Set()).add(id));
+		let relevant = rules.fired;
+		if (rules.undecided.size) {
+			const widened = new Set(rules.fired);
+			for (const [id, unknown] of rules.undecided) {
+				if (answers[id] === 'yes' || answers[id] === 'no') widened.add(id);
+				for (const fact of unknown) unknownFacts.set(fact, (unknownFacts.get(fact) ?? new Set()).add(id));
+			}
+			relevant = widened;
 		}
 		for (const id in answers) {
 			const total = tallies.get(id);
