@@ -80,7 +80,8 @@ export async function runGolden(file: string, options: GoldenOptions = {}): Prom
 	const { result } = rated;
 	// A pin names the file's own version: rated against another one, it does not apply.
 	const changed = options.framework && options.framework !== golden.framework ? [] : versionChanged(golden.hash, result);
-	const differences = changed.length ? changed : compare(golden.expected, result);
+	// Updating accepts the new version and its ratings at once; otherwise the change is reported alone.
+	const differences = changed.length && !options.update ? changed : [...changed, ...compare(golden.expected, result)];
 	const outcome: GoldenOutcome = {
 		status: differences.length ? 'fail' : 'pass',
 		file,

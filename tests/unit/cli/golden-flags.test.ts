@@ -65,6 +65,24 @@ Update('with --framework: the expectations and the version the file names move t
 	assert.is(JSON.parse(readFileSync(file, 'utf8')).framework, 'hmip-youth@2021');
 	assert.is(cli('golden', [file]).status, 0, 'passes under the version it now names');
 });
+Update('a pinned hash the version no longer has: "version changed" alone, then --update accepts the new hash and ratings together', () => {
+	const dir = scratch(OTHER);
+	const file = path.join(dir, path.basename(OTHER));
+	const stale = 'sha256:' + '0'.repeat(64);
+	writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), hash: stale }, null, 2) + '\n');
+	const { id } = breakOne(file);
+	const failing = cli('golden', [dir]);
+	assert.is(failing.status, 1);
+	assert.match(failing.stdout, `version changed: expected ${stale}, got sha256:`);
+	assert.not.match(failing.stdout, `standards.${id}`, 'rating differences are not reported beside a changed version');
+	const updated = cli('golden', [dir, '--update']);
+	assert.is(updated.status, 0, updated.stdout);
+	assert.match(updated.stdout, `standards.${id}:`);
+	const after = JSON.parse(readFileSync(file, 'utf8'));
+	assert.match(after.hash, /^sha256:[0-9a-f]{64}$/);
+	assert.is.not(after.hash, stale);
+	assert.is(cli('golden', [dir]).status, 0);
+});
 Update.run();
 
 const Json = suite('npm run golden -- --json');
