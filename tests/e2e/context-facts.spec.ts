@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { signInAs } from '../support/accounts';
 import { whenHydrated } from '../support/hydration';
@@ -73,6 +74,15 @@ test('context facts: recorded on the new form and in the workspace, 4.1 rated, t
 	await expect(page.locator('.govuk-summary-list__row', { has: facts })).toContainText('3');
 	await expect(page.locator('.govuk-summary-list__row', { has: page.getByRole('term').filter({ hasText: DIVERSITY }) })).toContainText('No');
 	await expectAccessible(page);
+
+	// the data workbook carries the context, the ratings with their reasons and the judgements
+	await page.goto(workspace);
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export the data workbook (CSV)' }).click()]);
+	const csv = readFileSync(await download.path(), 'utf8');
+	expect(csv).toContain(`\r\n${RESETTLEMENT},3,3\r\n`);
+	expect(csv).toContain(`\r\n${DIVERSITY},No,false\r\n`);
+	expect(csv).toMatch(/\r\nOverall,Overall provider rating \(score 34 of 36\),Good,good,[^\r\n]*limited by resettlement-inadequate/);
+	expect(csv).toContain('\r\n4.1,Inadequate,inadequate,,,\r\n');
 
 	// the audit trail says what was set
 	await page.goto(`/audit?kind=inspection&id=${workspace.split('/').at(-1)}`);
