@@ -85,6 +85,8 @@ export const actions: Actions = {
 		return save(event, form, edits, 'tallies');
 	},
 	context: async (event) => {
+		// checked before the record is read, as save() checks again
+		requireEditPermissions(event.locals.user, [{ type: 'context' }]);
 		const form = await event.request.formData();
 		const doc = await inspections().get(event.params.id);
 		if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
