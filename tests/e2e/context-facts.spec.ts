@@ -145,3 +145,32 @@ test('the new-inspection form with context facts fits 320 px', async ({ page }) 
 	await expect(page.getByLabel(RESETTLEMENT)).toBeVisible();
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	test('the new form and the workspace\'s Context form record and clear context facts', async ({ page }) => {
+		await page.goto('/inspections/new');
+		await page.getByLabel('Service inspected').fill('Southshire YJS (no script)');
+		await page.getByRole('radio', { name: /\(2021/ }).check();
+		await page.getByLabel(RESETTLEMENT).fill('1');
+		await page.getByRole('button', { name: 'Create inspection' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Southshire YJS (no script)' })).toBeVisible();
+		const context = page.getByRole('region', { name: 'Context' });
+		await expect(context.getByLabel(RESETTLEMENT)).toHaveValue('1');
+
+		await context.getByLabel(RESETTLEMENT).fill('5');
+		await diversity(context).getByRole('radio', { name: 'Yes', exact: true }).check();
+		await context.getByRole('button', { name: 'Save the context' }).click();
+		await expect(context.getByLabel(RESETTLEMENT)).toHaveValue('5');
+		await expect(diversity(context).getByRole('radio', { name: 'Yes', exact: true })).toBeChecked();
+
+		await context.getByLabel(RESETTLEMENT).fill('');
+		await context.getByRole('button', { name: 'Save the context' }).click();
+		await expect(context.getByLabel(RESETTLEMENT)).toHaveValue('');
+		await expect(diversity(context).getByRole('radio', { name: 'Yes', exact: true })).toBeChecked();
+
+		await context.getByLabel(RESETTLEMENT).fill('lots');
+		await context.getByRole('button', { name: 'Save the context' }).click();
+		await expect(page.getByRole('alert')).toContainText(`${RESETTLEMENT} must be a number, 0 or more`);
+	});
+});
