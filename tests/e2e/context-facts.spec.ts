@@ -22,6 +22,7 @@ test('context facts: recorded on the new form and in the workspace, 4.1 rated, t
 	await page.getByRole('radio', { name: /\(2021/ }).check();
 	// the fields are the version's declarations: its labels, its sources, not recorded at first
 	await expect(page.getByLabel(RESETTLEMENT)).toHaveValue('');
+	await expect(page.getByLabel(RESETTLEMENT)).toHaveAccessibleDescription(/Not recorded$/);
 	await expect(page.getByText('Source: domain-one-rules-and-guidance-v3.4-2024.txt, Introduction: the stand-alone resettlement standard')).toBeVisible();
 	await expect(diversity(page).getByRole('radio', { name: 'Not recorded' })).toBeChecked();
 	await expectAccessible(page);
@@ -45,6 +46,7 @@ test('context facts: recorded on the new form and in the workspace, 4.1 rated, t
 	// the workspace's Context section holds what the form recorded; the diversity finding is made here
 	const context = page.getByRole('region', { name: 'Context' });
 	await expect(context.getByLabel(RESETTLEMENT)).toHaveValue('3');
+	await expect(context.getByLabel(RESETTLEMENT)).not.toHaveAccessibleDescription(/Not recorded/);
 	await expect(diversity(context).getByRole('radio', { name: 'Not recorded' })).toBeChecked();
 	await diversity(context).getByRole('radio', { name: 'No', exact: true }).check();
 	await expectSaved(page);
@@ -97,6 +99,7 @@ test('context facts: recorded on the new form and in the workspace, 4.1 rated, t
 	await page.reload();
 	await whenHydrated(page);
 	await expect(context.getByLabel(RESETTLEMENT)).toHaveValue('');
+	await expect(context.getByLabel(RESETTLEMENT)).toHaveAccessibleDescription(/Not recorded$/);
 	await page.goto(`${workspace}/report`);
 	await expect(page.locator('.govuk-summary-list__row', { has: page.getByRole('term').filter({ hasText: RESETTLEMENT }) })).toContainText('Not recorded');
 	await page.goto(`/audit?kind=inspection&id=${workspace.split('/').at(-1)}`);
