@@ -13,6 +13,8 @@ const RESETTLEMENT = 'Resettlement cases in the 12 months before fieldwork';
 const DIVERSITY = "The panel considers the service's practice on diversity insufficient";
 const SERVICE = 'Westshire Youth Justice Service';
 
+const DECLARED: { id: string; whenUnknown?: string }[] = JSON.parse(readFileSync('rules/hmip-youth/2021/framework.json', 'utf8')).contextFacts;
+
 const diversity = (page: Page | Locator) => page.getByRole('group', { name: DIVERSITY });
 
 test('context facts: recorded on the new form and in the workspace, 4.1 rated, the limiter caps the overall, the report says why', async ({ page }) => {
@@ -25,6 +27,8 @@ test('context facts: recorded on the new form and in the workspace, 4.1 rated, t
 	await expect(page.getByLabel(RESETTLEMENT)).toHaveAccessibleDescription(/Not recorded$/);
 	await expect(page.getByText('Source: domain-one-rules-and-guidance-v3.4-2024.txt, Introduction: the stand-alone resettlement standard')).toBeVisible();
 	await expect(diversity(page).getByRole('radio', { name: 'Not recorded' })).toBeChecked();
+	// what an unknown value means, where the version says so
+	for (const fact of DECLARED) if (fact.whenUnknown) await expect(page.getByText(`If not recorded: ${fact.whenUnknown.replace(/\.$/, '')}.`)).toBeVisible();
 	await expectAccessible(page);
 
 	// a count that is not a number is refused at the field, in the error summary
