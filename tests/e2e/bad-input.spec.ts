@@ -12,6 +12,7 @@ const targets = (inspection: string): Target[] => [
 	{ method: 'POST', path: `${inspection}?/decide` },
 	{ method: 'POST', path: `${inspection}?/tallies` },
 	{ method: 'POST', path: `${inspection}?/team` },
+	{ method: 'POST', path: `${inspection}?/context` },
 	{ method: 'POST', path: `${inspection}/delete` },
 	{ method: 'POST', path: '/inspections?/duplicate' },
 	{ method: 'POST', path: '/inspections/new' },

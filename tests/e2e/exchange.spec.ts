@@ -58,14 +58,19 @@ test('export as a golden file, npm run golden passes on it, and importing it giv
 	await expect(page.getByRole('grid', { name: 'Victims: 1 case, key questions' }).getByRole('gridcell').first()).toHaveText('Yes');
 });
 
-test('the CSV workbook has a row per case and key question, and one per tally', async ({ page }) => {
+test('the CSV workbook has the details, the ratings with reasons, a row per case and key question, and one per tally', async ({ page }) => {
 	await importFile(page, 'tests/golden/2018/cases-mixed-with-tallies.json');
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export the data workbook (CSV)' }).click()]);
 	const csv = readFileSync(await download.path(), 'utf8');
-	const lines = csv.trimEnd().split('\r\n');
-	expect(lines[0]).toContain("Case reference,Sample,There are factors related to keeping the child safe");
-	expect(lines[0]).toMatch(/Key question,Relevant to this case,Answer,Counted cases,Counted 'Yes',Prompt answers$/);
-	expect(lines.filter((l) => l.includes(',(tally),')).length).toBeGreaterThan(0);
+	const sections = Object.fromEntries(csv.trimEnd().split('\r\n\r\n').map((block) => { const [title, ...lines] = block.split('\r\n'); return [title, lines]; }));
+	expect(sections.Inspection).toContain('Status,In progress,in-progress');
+	expect(sections.Ratings[0]).toBe('Standard,Title,Rating,Rating code,Computed by the rules,Computed code,Reason');
+	expect(sections.Ratings[1]).toMatch(/^Overall,/);
+	const lines: string[] = sections.Evidence;
+	expect(lines[0]).toContain('Case reference,Sample,Sample code,There are factors related to keeping the child safe');
+	expect(lines[0]).toMatch(/Key question,Relevant to this case,Answer,Answer code,Counted cases,Counted 'Yes',Prompt answers$/);
+	expect(lines.filter((l) => l.includes(',Tally,')).length).toBeGreaterThan(0);
+	expect(lines.some((l) => /,Court disposals,court,/.test(l))).toBe(true);
 });
 
 test('an import the version refuses names the place in the file and the problem', async ({ page }) => {

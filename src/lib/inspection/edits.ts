@@ -5,6 +5,7 @@
 import type { Answer } from '../engine/types';
 import { pointer, type Issue } from '../engine/errors';
 import type { Case, InspectionRecord, InspectionStatus } from './record';
+import { contextValueProblem, contextValueText, type ContextTerms } from './context';
 
 export type FactValue = string | number | boolean;
 
@@ -26,7 +27,9 @@ export type Edit =
 	| { type: 'decide'; standard: string; decision: { rating: string; reason: string } | null }
 	| { type: 'details'; serviceName: string; fieldwork?: { from?: string; to?: string } }
 	| { type: 'status'; status: InspectionStatus }
-	| { type: 'team'; team: string[] };
+	| { type: 'team'; team: string[] }
+	/** a context fact the version declares (or inspectionType); null: not recorded */
+	| { type: 'context'; fact: string; value: FactValue | null };
 
 const issue = (at: string, message: string): Issue => ({ file: 'edit', pointer: at, message, severity: 'error' });
 
@@ -35,9 +38,10 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().le
 /**
  * Apply one edit to a record, in place (the browser's copy is reactive state; the server's is
  * a fresh clone). Returns what stops it, with JSON pointers into the record; an edit that
- * returns issues has changed nothing.
+ * returns issues has changed nothing. `terms` (the version's context facts and inspection
+ * types) is what a context edit is checked against; without it a context edit is refused.
  */
-export function applyEdit(record: InspectionRecord, edit: Edit): Issue[] {
+export function applyEdit(record: InspectionRecord, edit: Edit, terms?: ContextTerms): Issue[] {
 	const evidence = record.evidence;
 	const findCase = (id: unknown): Case | undefined => (evidence.cases ?? []).find((c) => c.id === id);
 	const caseIndex = (id: unknown) => (evidence.cases ?? []).findIndex((c) => c.id === id);
@@ -168,16 +172,28 @@ export function applyEdit(record: InspectionRecord, edit: Edit): Issue[] {
 			record.team = team;
 			return [];
 		}
+		case 'context': {
+			// checked against the version's declarations before the id is used as a key
+			if (!terms) return [issue('/evidence/context', 'a context fact is checked against the framework version, and none was given')];
+			const value = edit.value === undefined ? null : edit.value;
+			const problem = contextValueProblem(terms, edit.fact, value);
+			if (problem) return [issue(pointer('evidence', 'context', String(edit.fact)), problem)];
+			if (value === null) {
+				if (evidence.context) delete evidence.context[edit.fact];
+				if (evidence.context && !Object.keys(evidence.context).length) delete evidence.context;
+			} else (evidence.context ??= {})[edit.fact] = value;
+			return [];
+		}
 		default:
 			return [issue('', `unknown edit "${(edit as { type?: unknown }).type}"`)];
 	}
 }
 
 /** Apply edits in order to a copy; the first edit that fails stops the lot. */
-export function applyEdits(record: InspectionRecord, edits: Edit[]): { ok: true; record: InspectionRecord } | { ok: false; issues: Issue[]; index: number } {
+export function applyEdits(record: InspectionRecord, edits: Edit[], terms?: ContextTerms): { ok: true; record: InspectionRecord } | { ok: false; issues: Issue[]; index: number } {
 	const copy = structuredClone(record);
 	for (const [index, edit] of edits.entries()) {
-		const issues = applyEdit(copy, edit);
+		const issues = applyEdit(copy, edit, terms);
 		if (issues.length) return { ok: false, issues, index };
 	}
 	return { ok: true, record: copy };
@@ -245,6 +261,8 @@ export function describeEdit(edit: Edit): string {
 			return edit.status === 'complete' ? 'marked the inspection complete' : 'reopened the inspection';
 		case 'team':
 			return `set the team to ${edit.team.join(', ')}`;
+		case 'context':
+			return edit.value === null ? `context fact ${edit.fact} cleared` : `context fact ${edit.fact} set to ${contextValueText(edit.value)}`;
 	}
 }
 

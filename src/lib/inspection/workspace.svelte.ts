@@ -24,7 +24,8 @@ export type SaveState = 'saved' | 'unsaved' | 'saving' | 'stale' | 'refused' | '
 
 const SAVE_DELAY_MS = 400;
 const RETRY_DELAY_MS = 5000;
-const CASE_EDITS = new Set<Edit['type']>(['add-case', 'update-case', 'remove-case']);
+// edits that change which key questions are relevant to a case (the context is read by relevance rules too)
+const CASE_EDITS = new Set<Edit['type']>(['add-case', 'update-case', 'remove-case', 'context']);
 
 export interface Saved {
 	revision: number;
@@ -89,9 +90,9 @@ export class Workspace {
 			const message = edit.type === 'decide' ? "Recording the panel's decisions takes the panel member role." : 'You can read this inspection but not change its evidence.';
 			return [{ file: 'edit', pointer: edit.type === 'decide' ? '/rating' : '', message, severity: 'error' }];
 		}
-		const issues = applyEdit(this.plain, edit);
+		const issues = applyEdit(this.plain, edit, this.framework.meta);
 		if (issues.length) return issues;
-		applyEdit(this.record, edit);
+		applyEdit(this.record, edit, this.framework.meta);
 		this.pending.push(edit);
 		this.unsaved = this.pending.length;
 		if (CASE_EDITS.has(edit.type)) void this.refreshRelevance();
@@ -188,7 +189,7 @@ export class Workspace {
 		}
 		if (response.ok) {
 			this.pending.splice(0, batch.length);
-			for (const edit of batch) applyEdit(this.base, edit);
+			for (const edit of batch) applyEdit(this.base, edit, this.framework.meta);
 			this.revision = body.revision!;
 			this.lastSaved = { at: body.updatedAt!, by: body.updatedBy! };
 			this.unsaved = this.pending.length;
@@ -226,7 +227,7 @@ export class Workspace {
 		const kept: Edit[] = [];
 		const dropped: string[] = [];
 		for (const edit of this.pending) {
-			if (applyEdit(working, edit).length) dropped.push(describeEdit(edit));
+			if (applyEdit(working, edit, this.framework.meta).length) dropped.push(describeEdit(edit));
 			else kept.push(edit);
 		}
 		this.adopt(stale, working, kept);

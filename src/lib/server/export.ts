@@ -1,8 +1,12 @@
 // An inspection out of Yardstick: as a golden file (the DESIGN.md contract, with `expected`
 // filled from the current result, so `npm run golden` reproduces it) and as a data workbook
-// (CSV, one row per case and key question, and one per tally).
-import { NEEDS_DECISION, relevantKeyQuestions, type EvaluationResult, type FrameworkVersion } from '../engine/index';
-import type { InspectionRecord } from '../inspection/record';
+// (CSV: the details and context, ratings with their reasons, judgements, panel decisions, and
+// the evidence, one row per case and key question and one per tally).
+import { NEEDS_DECISION, evaluate, relevantKeyQuestions, type EvaluationResult, type FrameworkVersion } from '../engine/index';
+import { contextValueText } from '../inspection/context';
+import { longDate } from '../inspection/dates';
+import { outcomeLabel } from '../inspection/ratings';
+import { STATUS_LABELS, type InspectionRecord } from '../inspection/record';
 import type { GoldenFile } from './golden';
 
 export function toGolden(record: InspectionRecord, result: EvaluationResult, about: { revision: number; exportedAt: string }): GoldenFile {
@@ -35,15 +39,79 @@ export function exportName(record: InspectionRecord, extension: string): string 
 }
 
 /**
- * One row per case and case-based key question of its sample (with whether the rules make it
- * relevant, the answer and the prompt answers), then one row per tally. The two count columns
- * add up, per key question, to the numbers the ratings are computed from.
+ * The data workbook: one CSV in sections, each a title row, a header row, its rows and a blank
+ * line. Codes (as the files hold them) sit beside the labels a person reads ("Court" beside
+ * court, "Yes" beside yes).
+ *
+ * - Inspection: the details, the inspection type and each context fact the version declares;
+ * - Ratings: the overall rating and every standard's, computed and final, with the reason;
+ * - Judgements: the lead inspector's proposed ratings with their reasons and the key questions
+ *   and prompts judged;
+ * - Panel decisions, with their reasons;
+ * - Warnings of the evaluation, if any;
+ * - Evidence: one row per case and case-based key question of its sample (whether the rules make
+ *   it relevant, the answer, the prompt answers), then one row per tally. The two count columns
+ *   add up, per key question, to the numbers the ratings are computed from.
  */
 export async function toCsv(record: InspectionRecord, framework: FrameworkVersion): Promise<string> {
-	const facts = framework.meta.caseFacts ?? [];
-	const keyQuestions = framework.domains.flatMap((d) => d.standards.flatMap((s) => s.keyQuestions)).filter((kq) => kq.kind === 'case');
-	const rows: string[][] = [['Case reference', 'Sample', ...facts.map((f) => f.label), 'Key question', 'Relevant to this case', 'Answer', 'Counted cases', "Counted 'Yes'", 'Prompt answers']];
+	const meta = framework.meta;
+	const scale = meta.ratings;
 	const evidence = record.evidence;
+	const result = await evaluate(framework, evidence);
+	const label = (outcome: string) => outcomeLabel(scale, outcome);
+	const sections: { title: string; rows: string[][] }[] = [];
+
+	const type = evidence.context?.inspectionType;
+	const details: string[][] = [
+		['Item', 'Value', 'Code'],
+		['Service inspected', record.serviceName, ''],
+		['Framework version', meta.title, record.framework],
+		['Content hash of the version', '', record.frameworkHash]
+	];
+	if (type !== undefined) details.push(['Inspection type', meta.inspectionTypes?.find((t) => t.id === type)?.label ?? String(type), String(type)]);
+	if (record.fieldwork?.from) details.push(['First day of fieldwork', longDate(record.fieldwork.from), record.fieldwork.from]);
+	if (record.fieldwork?.to) details.push(['Last day of fieldwork', longDate(record.fieldwork.to), record.fieldwork.to]);
+	details.push(['Status', STATUS_LABELS[record.status] ?? record.status, record.status]);
+	details.push(['Team', (record.team ?? []).join(', '), '']);
+	for (const fact of meta.contextFacts ?? []) {
+		const value = evidence.context?.[fact.id];
+		details.push([fact.label, contextValueText(value), value === undefined ? '' : String(value)]);
+	}
+	sections.push({ title: 'Inspection', rows: details });
+
+	const c = result.composite;
+	const ratings: string[][] = [
+		['Standard', 'Title', 'Rating', 'Rating code', 'Computed by the rules', 'Computed code', 'Reason'],
+		['Overall', c.score === null ? c.title : `${c.title} (score ${c.score} of ${c.max})`, label(c.rating), c.rating, label(c.computed), c.computed, c.trace]
+	];
+	for (const s of Object.values(result.standards)) ratings.push([s.id, s.title, label(s.final), s.final, label(s.computed), s.computed, s.trace]);
+	sections.push({ title: 'Ratings', rows: ratings });
+
+	const order = new Map(Object.keys(result.standards).map((id, i) => [id, i]));
+	const byStandard = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
+	const judgements: string[][] = [['Standard', 'Proposed rating', 'Rating code', 'Reason', 'Key questions answered', 'Prompts judged']];
+	for (const [id, j] of byStandard(Object.entries(evidence.judgements ?? {}))) {
+		judgements.push([
+			id,
+			j.rating ? label(j.rating) : '',
+			j.rating ?? '',
+			j.reason ?? '',
+			Object.entries(j.keyQuestions ?? {}).map(([kq, answer]) => `${kq} ${ANSWER_LABELS[answer]}`).join('; '),
+			Object.entries(j.prompts ?? {}).map(([prompt, side]) => `${prompt} ${ANSWER_LABELS[side]}`).join('; ')
+		]);
+	}
+	sections.push({ title: 'Judgements', rows: judgements });
+
+	const decisions: string[][] = [['Standard', 'Rating', 'Rating code', 'Reason']];
+	for (const [id, d] of byStandard(Object.entries(evidence.decisions ?? {}))) decisions.push([id, label(d.rating), d.rating, d.reason]);
+	sections.push({ title: 'Panel decisions', rows: decisions });
+
+	if (result.warnings.length) sections.push({ title: 'Warnings', rows: [['Code', 'Subject', 'Warning'], ...result.warnings.map(warningRow)] });
+
+	const facts = meta.caseFacts ?? [];
+	const samples = new Map(meta.samples.map((t) => [t.id, t.label]));
+	const keyQuestions = framework.domains.flatMap((d) => d.standards.flatMap((s) => s.keyQuestions)).filter((kq) => kq.kind === 'case');
+	const rows: string[][] = [['Case reference', 'Sample', 'Sample code', ...facts.map((f) => f.label), 'Key question', 'Relevant to this case', 'Answer', 'Answer code', 'Counted cases', "Counted 'Yes'", 'Prompt answers']];
 	for (const c of evidence.cases ?? []) {
 		const relevant = await relevantKeyQuestions(framework, evidence.context, c);
 		const answers = c.answers ?? {};
@@ -51,13 +119,15 @@ export async function toCsv(record: InspectionRecord, framework: FrameworkVersio
 			if (!(kq.samples ?? []).includes(c.sample) && !(kq.id in answers)) continue;
 			const answer = answers[kq.id] ?? '';
 			const counted = relevant.has(kq.id) && (answer === 'yes' || answer === 'no');
-			const prompts = kq.prompts.filter((p) => p.id in answers).map((p) => `${p.id} ${answers[p.id]}`);
+			const prompts = kq.prompts.filter((p) => p.id in answers).map((p) => `${p.id} ${ANSWER_LABELS[answers[p.id]] ?? answers[p.id]}`);
 			rows.push([
 				c.id,
+				samples.get(c.sample) ?? c.sample,
 				c.sample,
-				...facts.map((f) => (c.facts?.[f.id] === undefined ? '' : String(c.facts[f.id]))),
+				...facts.map((f) => (c.facts?.[f.id] === undefined ? '' : contextValueText(c.facts[f.id]))),
 				kq.id,
-				relevant.has(kq.id) ? 'yes' : 'no',
+				relevant.has(kq.id) ? 'Yes' : 'No',
+				ANSWER_LABELS[answer] ?? answer,
 				answer,
 				counted ? '1' : '0',
 				counted && answer === 'yes' ? '1' : '0',
@@ -66,9 +136,20 @@ export async function toCsv(record: InspectionRecord, framework: FrameworkVersio
 		}
 	}
 	for (const [id, tally] of Object.entries(evidence.tallies ?? {})) {
-		rows.push(['', '(tally)', ...facts.map(() => ''), id, '', '', String(tally.relevant), String(tally.yes), '']);
+		rows.push(['', 'Tally', '', ...facts.map(() => ''), id, '', '', '', String(tally.relevant), String(tally.yes), '']);
 	}
-	return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+	sections.push({ title: 'Evidence', rows });
+
+	return sections.map(({ title, rows }) => [[title], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')).join('\r\n\r\n') + '\r\n';
+}
+
+const ANSWER_LABELS: Record<string, string> = { yes: 'Yes', no: 'No', 'n/a': 'Not applicable', above: 'Above the line', below: 'Below the line', '': '' };
+
+/** A warning's code, subject and message, whether the engine gives a sentence or an object with them. */
+function warningRow(warning: unknown): string[] {
+	if (typeof warning === 'string') return ['', '', warning];
+	const { code, subject, message } = (warning ?? {}) as { code?: unknown; subject?: unknown; message?: unknown };
+	return [code, subject, message].map((part) => (part === undefined ? '' : String(part)));
 }
 
 /** RFC 4180 quoting; a leading = + - @ is escaped so a spreadsheet does not run it as a formula. */

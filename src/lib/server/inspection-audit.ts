@@ -1,16 +1,23 @@
 // What an inspection's save puts in the audit trail: a change of team (who may change the
-// evidence), each panel decision with its reason, and each new departure from decision
-// guidance, with the before and after.
+// evidence), each context fact set or cleared, each panel decision with its reason, and each
+// new departure from decision guidance, with the before and after.
 import type { Stored } from './store';
 import type { InspectionRecord } from './inspections';
 import { rate } from './inspections';
 import { recordAudit } from './audit';
+import { contextValueText } from '../inspection/context';
 
 export async function auditSave(before: Stored<InspectionRecord>, after: Stored<InspectionRecord>, actor: string) {
 	const target = { kind: 'inspection', id: after.id };
 	const [teamBefore, teamAfter] = [before.value.team ?? [], after.value.team ?? []];
 	if (teamBefore.join() !== teamAfter.join()) {
 		await recordAudit({ actor, action: 'inspection.team', target, summary: `team of ${after.value.serviceName} set to ${teamAfter.join(', ')}`, before: teamBefore, after: teamAfter });
+	}
+	const [contextBefore, contextAfter] = [before.value.evidence.context ?? {}, after.value.evidence.context ?? {}];
+	for (const fact of new Set([...Object.keys(contextBefore), ...Object.keys(contextAfter)])) {
+		const [from, to] = [contextBefore[fact] ?? null, contextAfter[fact] ?? null];
+		if (from === to) continue;
+		await recordAudit({ actor, action: 'inspection.context', target, summary: to === null ? `context fact ${fact} cleared` : `context fact ${fact} set to ${contextValueText(to)}`, before: from, after: to });
 	}
 	const was = before.value.evidence.decisions ?? {};
 	const now = after.value.evidence.decisions ?? {};

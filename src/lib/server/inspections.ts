@@ -78,9 +78,9 @@ export async function saveEdits(
 	const current = await store.get(id);
 	if (!current) throw new NotFoundError(id);
 	if (!Array.isArray(edits) || !edits.length) throw new InvalidDocumentError([{ file: 'edit', pointer: '', message: 'there are no changes to save', severity: 'error' }]);
-	const applied = applyEdits(current.value, edits);
+	const framework = pinnedVersion(current.value);
+	const applied = applyEdits(current.value, edits, framework.meta);
 	if (!applied.ok) throw new InvalidDocumentError(applied.issues);
-	const framework = pinnedVersion(applied.record);
 	const problems = validateRecord(applied.record);
 	if (problems.length) throw new InvalidDocumentError(problems);
 	for (const edit of edits) if (edit.type === 'team') await checkTeam(edit.team);

@@ -1,5 +1,5 @@
 // The framework versions an inspection can be pinned to, and the one in force on a given day.
-import type { Term } from '../engine/index';
+import type { FactDeclaration, Term } from '../engine/index';
 import { defaultRulesDir, listVersions, loadFramework } from './frameworks';
 
 export interface PublishedVersion {
@@ -8,6 +8,7 @@ export interface PublishedVersion {
 	title: string;
 	effectiveFrom: string;
 	inspectionTypes: Term[];
+	contextFacts: FactDeclaration[];
 }
 
 /** Published versions that load and validate, oldest first. */
@@ -17,8 +18,8 @@ export function publishedVersions(rulesDir = defaultRulesDir()): PublishedVersio
 		const ref = `${v.id}@${v.version}`;
 		const loaded = loadFramework(ref, rulesDir);
 		if (!loaded.ok || loaded.value.meta.status !== 'published') continue;
-		const { title, effectiveFrom, inspectionTypes } = loaded.value.meta;
-		out.push({ ref, title, effectiveFrom, inspectionTypes: inspectionTypes ?? [] });
+		const { title, effectiveFrom, inspectionTypes, contextFacts } = loaded.value.meta;
+		out.push({ ref, title, effectiveFrom, inspectionTypes: inspectionTypes ?? [], contextFacts: contextFacts ?? [] });
 	}
 	return out.sort((a, b) => (a.effectiveFrom === b.effectiveFrom ? (a.ref < b.ref ? -1 : 1) : a.effectiveFrom < b.effectiveFrom ? -1 : 1));
 }

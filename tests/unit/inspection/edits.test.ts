@@ -1,5 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import type { FrameworkMeta } from '../../../src/lib/engine/types';
 import { applyEdit, applyEdits, describeEdits, type Edit } from '../../../src/lib/inspection/edits';
 import type { InspectionRecord } from '../../../src/lib/inspection/record';
 
@@ -82,3 +84,71 @@ Describe('many edits: the first three and a count', () => {
 	assert.is(describeEdits(edits), 'added case a; added case b; added case c and 2 more changes');
 });
 Describe.run();
+
+// Context facts are checked against the version's declarations: 2021's, read from its files.
+const meta2021 = JSON.parse(readFileSync('rules/hmip-youth/2021/framework.json', 'utf8')) as FrameworkMeta;
+const meta2025 = JSON.parse(readFileSync('rules/hmip-youth/2025/framework.json', 'utf8')) as FrameworkMeta;
+const record2021 = (): InspectionRecord => ({ ...record(), framework: 'hmip-youth@2021', evidence: { context: { diversityPracticeInsufficient: false } } });
+
+const Context = suite('applyEdit: context facts');
+Context('a number sets the fact, and a boolean beside it', () => {
+	const r = record2021();
+	assert.equal(applyEdit(r, { type: 'context', fact: 'resettlementCases', value: 3 }, meta2021), []);
+	assert.equal(applyEdit(r, { type: 'context', fact: 'diversityPracticeInsufficient', value: true }, meta2021), []);
+	assert.equal(r.evidence.context, { diversityPracticeInsufficient: true, resettlementCases: 3 });
+});
+Context('0 is a value, not "not recorded"', () => {
+	const r = record2021();
+	assert.equal(applyEdit(r, { type: 'context', fact: 'resettlementCases', value: 0 }, meta2021), []);
+	assert.is(r.evidence.context!.resettlementCases, 0);
+});
+Context('null clears the fact: the key is gone, and an empty context with it', () => {
+	const r = record2021();
+	applyEdit(r, { type: 'context', fact: 'resettlementCases', value: 2 }, meta2021);
+	assert.equal(applyEdit(r, { type: 'context', fact: 'resettlementCases', value: null }, meta2021), []);
+	assert.equal(r.evidence.context, { diversityPracticeInsufficient: false });
+	assert.is('resettlementCases' in r.evidence.context!, false);
+	assert.equal(applyEdit(r, { type: 'context', fact: 'diversityPracticeInsufficient', value: null }, meta2021), []);
+	assert.is('context' in r.evidence, false);
+});
+Context('the inspection type is one of the version\'s types', () => {
+	const r = record();
+	assert.equal(applyEdit(r, { type: 'context', fact: 'inspectionType', value: 'iyjwcv' }, meta2025), []);
+	assert.is(r.evidence.context!.inspectionType, 'iyjwcv');
+});
+Context('described for the record of who changed what', () => {
+	assert.is(describeEdits([{ type: 'context', fact: 'resettlementCases', value: 3 }, { type: 'context', fact: 'diversityPracticeInsufficient', value: true }]), 'context fact resettlementCases set to 3; context fact diversityPracticeInsufficient set to Yes');
+	assert.is(describeEdits([{ type: 'context', fact: 'resettlementCases', value: null }]), 'context fact resettlementCases cleared');
+});
+const refusedContext: { name: string; edit: Edit; terms?: FrameworkMeta; pointer: string; message: string }[] = [
+	{ name: 'an unknown fact', edit: { type: 'context', fact: 'custodyCases', value: 3 }, pointer: '/evidence/context/custodyCases', message: 'There is no context fact "custodyCases" in this version (it has resettlementCases, diversityPracticeInsufficient)' },
+	{ name: 'a fact from the prototype', edit: { type: 'context', fact: '__proto__', value: true }, pointer: '/evidence/context/__proto__', message: 'There is no context fact "__proto__" in this version (it has resettlementCases, diversityPracticeInsufficient)' },
+	{ name: 'a string for a number', edit: { type: 'context', fact: 'resettlementCases', value: '3' }, pointer: '/evidence/context/resettlementCases', message: 'Resettlement cases in the 12 months before fieldwork must be a number, 0 or more' },
+	{ name: 'a negative number', edit: { type: 'context', fact: 'resettlementCases', value: -1 }, pointer: '/evidence/context/resettlementCases', message: 'Resettlement cases in the 12 months before fieldwork must be a number, 0 or more' },
+	{ name: 'infinity', edit: { type: 'context', fact: 'resettlementCases', value: Infinity }, pointer: '/evidence/context/resettlementCases', message: 'Resettlement cases in the 12 months before fieldwork must be a number, 0 or more' },
+	{ name: 'a number for a boolean', edit: { type: 'context', fact: 'diversityPracticeInsufficient', value: 1 }, pointer: '/evidence/context/diversityPracticeInsufficient', message: "The panel considers the service's practice on diversity insufficient must be yes or no" },
+	{ name: 'an inspection type the version does not have', edit: { type: 'context', fact: 'inspectionType', value: 'thematic' }, terms: meta2025, pointer: '/evidence/context/inspectionType', message: 'The type of inspection must be one of iyjwcv, iyjs' },
+	{ name: 'clearing the inspection type of a version that needs one', edit: { type: 'context', fact: 'inspectionType', value: null }, terms: meta2025, pointer: '/evidence/context/inspectionType', message: 'Select the type of inspection: this version needs one' },
+	{ name: 'an inspection type in a version without types', edit: { type: 'context', fact: 'inspectionType', value: 'iyjs' }, pointer: '/evidence/context/inspectionType', message: 'There is no context fact "inspectionType" in this version (it has resettlementCases, diversityPracticeInsufficient)' }
+];
+for (const row of refusedContext) {
+	Context(`refused, naming the field: ${row.name}`, () => {
+		const r = record2021();
+		const before = JSON.stringify(r);
+		assert.equal(applyEdit(r, row.edit, row.terms ?? meta2021).map((i) => [i.pointer, i.message]), [[row.pointer, row.message]]);
+		assert.is(JSON.stringify(r), before);
+	});
+}
+Context('a string fact with values takes one of them', () => {
+	const terms = { contextFacts: [{ id: 'setting', label: 'Setting', type: 'string' as const, values: ['urban', 'rural'] }] };
+	const r = record2021();
+	assert.equal(applyEdit(r, { type: 'context', fact: 'setting', value: 'rural' }, terms), []);
+	assert.equal(applyEdit(r, { type: 'context', fact: 'setting', value: 'coastal' }, terms).map((i) => i.message), ['Setting must be one of urban, rural']);
+	assert.is(r.evidence.context!.setting, 'rural');
+});
+Context('without the version\'s terms a context edit is refused', () => {
+	const r = record2021();
+	assert.equal(applyEdit(r, { type: 'context', fact: 'resettlementCases', value: 3 }).map((i) => i.pointer), ['/evidence/context']);
+	assert.is(r.evidence.context!.resettlementCases, undefined);
+});
+Context.run();

@@ -63,18 +63,74 @@ Export('an exported file that is then changed by hand fails', async () => {
 Export.run();
 
 const Csv = suite('export: the CSV workbook');
-Csv('one row per case and key question of its sample, then the tallies; counts add up', async () => {
+/** The workbook's sections by title: each its header row and rows, as lines. */
+const sectionsOf = (csv: string) => {
+	assert.ok(csv.endsWith('\r\n') && !csv.endsWith('\r\n\r\n'), 'one line end after the last row');
+	return Object.fromEntries(csv.trimEnd().split('\r\n\r\n').map((block) => { const [title, ...lines] = block.split('\r\n'); return [title, lines]; }));
+};
+Csv('the evidence: one row per case and key question of its sample, then the tallies; counts add up', async () => {
 	const record = inspection2018();
 	const csv = await toCsv(record, pinnedVersion(record));
-	const lines = csv.trimEnd().split('\r\n');
-	assert.match(lines[0], /^Case reference,Sample,.*Key question,Relevant to this case,Answer,Counted cases,Counted 'Yes',Prompt answers$/);
+	const lines = sectionsOf(csv).Evidence;
+	assert.match(lines[0], /^Case reference,Sample,Sample code,.*Key question,Relevant to this case,Answer,Answer code,Counted cases,Counted 'Yes',Prompt answers$/);
 	// 12 court key questions per court case, 2 court cases, 2 tallies
 	assert.is(lines.length, 1 + 12 * 2 + 2);
 	const row = lines.find((l) => l.startsWith('C-1,') && l.includes(',2.2.1,'))!;
-	assert.match(row, /,2\.2\.1,yes,yes,1,1,2\.2\.1\.a no$/);
+	assert.is(row, 'C-1,Court disposals,court,Yes,,,,,,2.2.1,Yes,Yes,yes,1,1,2.2.1.a No');
 	const notRelevant = lines.find((l) => l.startsWith('"\'=SUM(A1)"') && l.includes(',2.2.2,'))!;
-	assert.match(notRelevant, /,2\.2\.2,no,,0,0,$/, 'no safety factors: 2.2.2 is not relevant; the formula-like reference is escaped');
-	assert.ok(lines.includes(',(tally),,,,,,,2.1.1,,,25,18,'));
+	assert.match(notRelevant, /,No,,,,,,2\.2\.2,No,,,0,0,$/, 'no safety factors: 2.2.2 is not relevant; the formula-like reference is escaped');
+	assert.ok(lines.includes(',Tally,,,,,,,,2.1.1,,,,25,18,'));
+});
+Csv('the details, context, ratings with reasons, judgements and panel decisions, labels beside codes', async () => {
+	const record: InspectionRecord = {
+		...pinnedRecord({
+			serviceName: 'Westshire YJS',
+			framework: 'hmip-youth@2021',
+			fieldwork: { from: '2025-05-12', to: '2025-05-16' },
+			evidence: {
+				context: { resettlementCases: 3, diversityPracticeInsufficient: false },
+				tallies: { '2.1.1': { relevant: 25, yes: 23 } },
+				judgements: { '4.1': { rating: 'inadequate', reason: 'no plans for release' }, '1.1': { rating: 'good', keyQuestions: { '1.1.1': 'yes' }, prompts: { '1.1.1.a': 'below' } } },
+				decisions: { '2.1': { rating: 'good', reason: 'panel view' } }
+			}
+		}),
+		team: ['ada']
+	};
+	const sections = sectionsOf(await toCsv(record, pinnedVersion(record)));
+	assert.equal(Object.keys(sections), ['Inspection', 'Ratings', 'Judgements', 'Panel decisions', 'Warnings', 'Evidence']);
+	assert.equal(sections.Inspection, [
+		'Item,Value,Code',
+		'Service inspected,Westshire YJS,',
+		`Framework version,${csvCell(pinnedVersion(record).meta.title)},hmip-youth@2021`,
+		`Content hash of the version,,${record.frameworkHash}`,
+		'First day of fieldwork,12 May 2025,2025-05-12',
+		'Last day of fieldwork,16 May 2025,2025-05-16',
+		'Status,In progress,in-progress',
+		'Team,ada,',
+		'Resettlement cases in the 12 months before fieldwork,3,3',
+		"The panel considers the service's practice on diversity insufficient,No,false"
+	]);
+	const ratings = sections.Ratings;
+	assert.is(ratings[0], 'Standard,Title,Rating,Rating code,Computed by the rules,Computed code,Reason');
+	assert.match(ratings[1], /^Overall,/);
+	assert.ok(ratings.some((l) => l.startsWith('4.1,Resettlement policy and provision,Inadequate,inadequate,Inadequate,inadequate,') && l.includes('lead inspector proposed inadequate')), ratings.join('\n'));
+	assert.ok(ratings.some((l) => l.startsWith('2.1,Assessment,Good,good,')), 'the panel decision is the final rating');
+	assert.equal(sections.Judgements, [
+		'Standard,Proposed rating,Rating code,Reason,Key questions answered,Prompts judged',
+		'1.1,Good,good,,1.1.1 Yes,1.1.1.a Below the line',
+		'4.1,Inadequate,inadequate,no plans for release,,'
+	]);
+	assert.equal(sections['Panel decisions'], ['Standard,Rating,Rating code,Reason', '2.1,Good,good,panel view']);
+	assert.is(sections.Warnings[0], 'Code,Subject,Warning');
+	assert.is(sections.Warnings.length, 1 + (await rate(record)).warnings.length, 'a row per warning of the evaluation');
+	assert.ok(sections.Warnings.some((l) => l.includes('2.2')), sections.Warnings.join('\n'));
+});
+Csv('a context fact not recorded says so, and an empty section keeps its header', async () => {
+	const record = pinnedRecord({ serviceName: 'Empty YJS', framework: 'hmip-youth@2021', evidence: {} });
+	const sections = sectionsOf(await toCsv(record, pinnedVersion(record)));
+	assert.ok(sections.Inspection.includes('Resettlement cases in the 12 months before fieldwork,Not recorded,'));
+	assert.equal(sections['Panel decisions'], ['Standard,Rating,Rating code,Reason']);
+	assert.equal(sections.Evidence.length, 1);
 });
 Csv('cells are quoted as RFC 4180 asks', () => {
 	const table: [string, string][] = [
@@ -99,6 +155,19 @@ Import('an exported file imports to the same evidence and the same ratings', asy
 	assert.equal(imported.record, { ...record, status: 'in-progress' });
 	const again = await rate(imported.record);
 	assert.equal(Object.fromEntries(Object.values(again.standards).map((s) => [s.id, s.final])), Object.fromEntries(Object.values(result.standards).map((s) => [s.id, s.final])));
+});
+Import('context facts go out in the golden file and come back in', async () => {
+	const record = pinnedRecord({ serviceName: 'Westshire YJS', framework: 'hmip-youth@2021', evidence: { context: { resettlementCases: 3, diversityPracticeInsufficient: true }, judgements: { '4.1': { rating: 'inadequate' } } } });
+	const result = await rate(record);
+	const golden = toGolden(record, result, { revision: 2, exportedAt: '2026-01-02T00:00:00Z' });
+	assert.equal(golden.inspection.context, { resettlementCases: 3, diversityPracticeInsufficient: true });
+	assert.is(golden.expected.standards!['4.1'], 'inadequate');
+	const imported = readImport(JSON.stringify(golden), 'export.json');
+	assert.ok(imported.ok, JSON.stringify(imported));
+	if (imported.ok) assert.equal(imported.record.evidence.context, { resettlementCases: 3, diversityPracticeInsufficient: true });
+	const refused = readImport(JSON.stringify({ ...golden, inspection: { context: { resettlementCases: 'three' } } }), 'export.json');
+	assert.is(refused.ok, false);
+	if (!refused.ok) assert.is(refused.errors[0].pointer, '/inspection/context/resettlementCases');
 });
 Import('a shipped golden file imports', () => {
 	const imported = readImport(readFileSync('tests/golden/2025/victims-matrix-undecided-range.json', 'utf8'), 'x.json');

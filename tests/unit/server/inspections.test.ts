@@ -117,6 +117,34 @@ Store('edits that leave evidence the version refuses are not saved', async () =>
 	}
 	assert.is((await inspections().get(doc.id))?.revision, 1);
 });
+Store('a context edit is checked against the pinned version\'s declarations, saved, and audited as set or cleared', async () => {
+	freshData();
+	const { readAudit } = await import('../../../src/lib/server/audit');
+	const { auditSave } = await import('../../../src/lib/server/inspection-audit');
+	const doc = await createInspection(pinnedRecord({ serviceName: 'Westshire YJS', framework: 'hmip-youth@2021', evidence: {} }), 'ann');
+	const audit = (before: Parameters<typeof auditSave>[0], after: Parameters<typeof auditSave>[1]) => auditSave(before, after, 'ann');
+	const saved = await saveEdits(doc.id, 1, [{ type: 'context', fact: 'resettlementCases', value: 3 }, { type: 'context', fact: 'diversityPracticeInsufficient', value: false }], 'ann', audit);
+	assert.equal(saved.value.evidence.context, { resettlementCases: 3, diversityPracticeInsufficient: false });
+	assert.is(saved.change, 'context fact resettlementCases set to 3; context fact diversityPracticeInsufficient set to No');
+	await saveEdits(doc.id, 2, [{ type: 'context', fact: 'resettlementCases', value: null }], 'ann', audit);
+	assert.equal((await inspections().get(doc.id))?.value.evidence.context, { diversityPracticeInsufficient: false });
+	const trail = readAudit({ kind: 'inspection', id: doc.id }).filter((r) => r.action === 'inspection.context');
+	assert.equal(trail.map((r) => [r.summary, r.before, r.after]), [
+		['context fact resettlementCases set to 3', null, 3],
+		['context fact diversityPracticeInsufficient set to No', null, false],
+		['context fact resettlementCases cleared', 3, null]
+	]);
+	for (const edit of [{ type: 'context', fact: 'inspectionType', value: 'iyjs' }, { type: 'context', fact: 'resettlementCases', value: 'many' }] as Edit[]) {
+		try {
+			await saveEdits(doc.id, 3, [edit], 'ann');
+			assert.unreachable();
+		} catch (e) {
+			assert.instance(e, InvalidDocumentError);
+			assert.is((e as InvalidDocumentError).issues[0].pointer, `/evidence/context/${(edit as { fact: string }).fact}`);
+		}
+	}
+	assert.is((await inspections().get(doc.id))?.revision, 3);
+});
 const decisions: { name: string; edit: Edit; refused?: string }[] = [
 	{ name: 'a panel decision inside the matrix pair is saved', edit: { type: 'decide', standard: 'V1', decision: { rating: 'good', reason: 'arrangements are strong' } } },
 	{

@@ -9,6 +9,7 @@ import { inspections, saveEdits } from '$lib/server/inspections';
 import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '$lib/server/store';
 import { allows } from '$lib/server/roles';
 import { onTeam } from '$lib/inspection/record';
+import { readContextForm } from '$lib/inspection/context';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
@@ -82,6 +83,24 @@ export const actions: Actions = {
 		}
 		if (!edits.length) redirect(303, `/inspections/${event.params.id}#tallies`);
 		return save(event, form, edits, 'tallies');
+	},
+	context: async (event) => {
+		// checked before the record is read, as save() checks again
+		requireEditPermissions(event.locals.user, [{ type: 'context' }]);
+		const form = await event.request.formData();
+		const doc = await inspections().get(event.params.id);
+		if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
+		const loaded = loadFramework(doc.value.framework);
+		if (!loaded.ok) error(500, `The framework version this inspection is pinned to cannot be read: ${loaded.errors[0].message}`);
+		const read = readContextForm(loaded.value.meta, form);
+		if (Object.keys(read.errors).length) return fail(400, { errors: Object.values(read.errors) });
+		const current = doc.value.evidence.context ?? {};
+		// only the facts that differ from the record become edits
+		const edits: Edit[] = Object.entries(read.values)
+			.filter(([fact, value]) => value !== (current[fact] ?? null))
+			.map(([fact, value]) => ({ type: 'context', fact, value }));
+		if (!edits.length) redirect(303, `/inspections/${event.params.id}#context-heading`);
+		return save(event, form, edits, 'context-heading');
 	},
 	team: async (event) => {
 		const form = await event.request.formData();

@@ -4,6 +4,7 @@ import { requirePermission } from '$lib/server/auth';
 import { createInspection, pinnedRecord } from '$lib/server/inspections';
 import { inForce, publishedVersions, today } from '$lib/server/published';
 import { dateParts, isoDate } from '$lib/inspection/dates';
+import { contextField, readContextForm, versionContextPrefix, type ContextValue } from '$lib/inspection/context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -23,7 +24,9 @@ export const actions: Actions = {
 		const inspectionType = version ? String(form.get(`inspectionType-${version.ref}`) ?? '') : '';
 		const from = dateParts(form, 'fieldworkFrom');
 		const to = dateParts(form, 'fieldworkTo');
-		const values = { serviceName, framework, inspectionType, fieldworkFrom: from, fieldworkTo: to };
+		// the context facts of the version chosen, each field named for its version
+		const context = version ? readContextForm(version, form, versionContextPrefix(version.ref)) : { values: {}, errors: {}, typed: {} };
+		const values = { serviceName, framework, inspectionType, fieldworkFrom: from, fieldworkTo: to, context: context.typed };
 
 		const errors: Record<string, string> = {};
 		if (!serviceName) errors.serviceName = 'Enter the name of the service inspected';
@@ -32,6 +35,7 @@ export const actions: Actions = {
 		else if (version.inspectionTypes.length && !version.inspectionTypes.some((t) => t.id === inspectionType)) {
 			errors[`inspectionType-${version.ref}`] = 'Select the type of inspection';
 		}
+		for (const [fact, message] of Object.entries(context.errors)) errors[contextField({ id: fact }, versionContextPrefix(version!.ref))] = message;
 		const fromDate = isoDate(from, 'The first day of fieldwork');
 		const toDate = isoDate(to, 'The last day of fieldwork');
 		if ('error' in fromDate) errors.fieldworkFrom = fromDate.error;
@@ -44,12 +48,10 @@ export const actions: Actions = {
 		const fieldwork: { from?: string; to?: string } = {};
 		if ('date' in fromDate && fromDate.date) fieldwork.from = fromDate.date;
 		if ('date' in toDate && toDate.date) fieldwork.to = toDate.date;
-		const record = pinnedRecord({
-			serviceName,
-			framework,
-			fieldwork,
-			evidence: version!.inspectionTypes.length ? { context: { inspectionType } } : {}
-		});
+		const recorded: Record<string, ContextValue> = {};
+		if (version!.inspectionTypes.length) recorded.inspectionType = inspectionType;
+		for (const [fact, value] of Object.entries(context.values)) if (value !== null) recorded[fact] = value;
+		const record = pinnedRecord({ serviceName, framework, fieldwork, evidence: Object.keys(recorded).length ? { context: recorded } : {} });
 		const doc = await createInspection(record, actorOf(event));
 		redirect(303, `/inspections/${doc.id}`);
 	}
