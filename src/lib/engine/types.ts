@@ -44,10 +44,6 @@ export interface FactDeclaration {
 	type: 'boolean' | 'number' | 'string';
 	values?: string[];
 	source?: Source;
-	/** context facts: whether an inspection must give it (optional until the engine reads it) */
-	required?: boolean;
-	/** context facts: what an unknown value means, in a sentence */
-	whenUnknown?: string;
 }
 
 /** A context fact says what its absence means (rules/README.md: context facts). */

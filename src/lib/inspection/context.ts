@@ -1,7 +1,7 @@
 // An inspection's context facts (framework.json `contextFacts`): what a value must be to fit its
 // declaration, how a form field reads, and how a value is said. Built only from the declaration,
 // so a new version's facts need no code.
-import type { FactDeclaration, FrameworkMeta } from '../engine/types';
+import type { ContextFactDeclaration, FrameworkMeta } from '../engine/types';
 
 export type ContextValue = string | number | boolean;
 
@@ -9,7 +9,7 @@ export type ContextValue = string | number | boolean;
 export type ContextTerms = Pick<FrameworkMeta, 'contextFacts' | 'inspectionTypes'>;
 
 /** The declaration of a context fact, found by id in the version's list (never by indexing an object). */
-export function contextFact(terms: ContextTerms, id: unknown): FactDeclaration | undefined {
+export function contextFact(terms: ContextTerms, id: unknown): ContextFactDeclaration | undefined {
 	return typeof id === 'string' ? (terms.contextFacts ?? []).find((f) => f.id === id) : undefined;
 }
 
@@ -42,13 +42,13 @@ export function contextValueProblem(terms: ContextTerms, id: unknown, value: unk
 }
 
 /** The form field name (and id) of a context fact: a prefix keeps two versions' fields apart on one form. */
-export const contextField = (fact: Pick<FactDeclaration, 'id'>, prefix = 'context-') => `${prefix}${fact.id}`;
+export const contextField = (fact: Pick<ContextFactDeclaration, 'id'>, prefix = 'context-') => `${prefix}${fact.id}`;
 
 /**
  * A context fact's form field as a value: '' is not recorded (null); a number must parse. Returns
  * the value or the message for the field.
  */
-export function readContextField(fact: FactDeclaration, raw: string): { value: ContextValue | null } | { error: string } {
+export function readContextField(fact: ContextFactDeclaration, raw: string): { value: ContextValue | null } | { error: string } {
 	const text = raw.trim();
 	if (text === '') return { value: null };
 	let value: ContextValue = text;

@@ -106,7 +106,7 @@ export async function toCsv(record: InspectionRecord, framework: FrameworkVersio
 	for (const [id, d] of byStandard(Object.entries(evidence.decisions ?? {}))) decisions.push([id, label(d.rating), d.rating, d.reason]);
 	sections.push({ title: 'Panel decisions', rows: decisions });
 
-	if (result.warnings.length) sections.push({ title: 'Warnings', rows: [['Code', 'Subject', 'Warning'], ...result.warnings.map(warningRow)] });
+	if (result.warnings.length) sections.push({ title: 'Warnings', rows: [['Code', 'Subject', 'Warning'], ...result.warnings.map((w) => [w.code, w.subject, w.message])] });
 
 	const facts = meta.caseFacts ?? [];
 	const samples = new Map(meta.samples.map((t) => [t.id, t.label]));
@@ -145,12 +145,6 @@ export async function toCsv(record: InspectionRecord, framework: FrameworkVersio
 
 const ANSWER_LABELS: Record<string, string> = { yes: 'Yes', no: 'No', 'n/a': 'Not applicable', above: 'Above the line', below: 'Below the line', '': '' };
 
-/** A warning's code, subject and message, whether the engine gives a sentence or an object with them. */
-function warningRow(warning: unknown): string[] {
-	if (typeof warning === 'string') return ['', '', warning];
-	const { code, subject, message } = (warning ?? {}) as { code?: unknown; subject?: unknown; message?: unknown };
-	return [code, subject, message].map((part) => (part === undefined ? '' : String(part)));
-}
 
 /** RFC 4180 quoting; a leading = + - @ is escaped so a spreadsheet does not run it as a formula. */
 export function csvCell(value: string): string {

@@ -1,5 +1,5 @@
 // The framework versions an inspection can be pinned to, and the one in force on a given day.
-import type { FactDeclaration, Term } from '../engine/index';
+import type { ContextFactDeclaration, Term } from '../engine/index';
 import { defaultRulesDir, listVersions, loadFramework } from './frameworks';
 
 export interface PublishedVersion {
@@ -8,7 +8,7 @@ export interface PublishedVersion {
 	title: string;
 	effectiveFrom: string;
 	inspectionTypes: Term[];
-	contextFacts: FactDeclaration[];
+	contextFacts: ContextFactDeclaration[];
 }
 
 /** Published versions that load and validate, oldest first. */

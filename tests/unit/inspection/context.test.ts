@@ -1,14 +1,14 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { FactDeclaration } from '../../../src/lib/engine/types';
+import type { ContextFactDeclaration } from '../../../src/lib/engine/types';
 import { contextValueText, readContextField, readContextForm } from '../../../src/lib/inspection/context';
 
-const count: FactDeclaration = { id: 'cases', label: 'Relevant cases', type: 'number' };
-const flag: FactDeclaration = { id: 'weak', label: 'Practice is weak', type: 'boolean' };
-const setting: FactDeclaration = { id: 'setting', label: 'Setting', type: 'string', values: ['urban', 'rural'] };
+const count: ContextFactDeclaration = { id: 'cases', label: 'Relevant cases', type: 'number', required: true, whenUnknown: 'the cases are not counted' };
+const flag: ContextFactDeclaration = { id: 'weak', label: 'Practice is weak', type: 'boolean', required: false, whenUnknown: 'nobody has said' };
+const setting: ContextFactDeclaration = { id: 'setting', label: 'Setting', type: 'string', values: ['urban', 'rural'], required: false, whenUnknown: 'nobody has said' };
 
 const Read = suite('readContextField: what a form field says, as a value or the field\'s error');
-const rows: [FactDeclaration, string, ReturnType<typeof readContextField>][] = [
+const rows: [ContextFactDeclaration, string, ReturnType<typeof readContextField>][] = [
 	[count, '3', { value: 3 }],
 	[count, ' 0 ', { value: 0 }],
 	[count, '2.5', { value: 2.5 }],

@@ -140,7 +140,7 @@ for (const row of refusedContext) {
 	});
 }
 Context('a string fact with values takes one of them', () => {
-	const terms = { contextFacts: [{ id: 'setting', label: 'Setting', type: 'string' as const, values: ['urban', 'rural'] }] };
+	const terms = { contextFacts: [{ id: 'setting', label: 'Setting', type: 'string' as const, values: ['urban', 'rural'], required: false, whenUnknown: 'nobody has said' }] };
 	const r = record2021();
 	assert.equal(applyEdit(r, { type: 'context', fact: 'setting', value: 'rural' }, terms), []);
 	assert.equal(applyEdit(r, { type: 'context', fact: 'setting', value: 'coastal' }, terms).map((i) => i.message), ['Setting must be one of urban, rural']);
