@@ -3,7 +3,7 @@
 // schema and against the pinned version's meaning before it reaches the disk.
 import path from 'node:path';
 import { evaluate, validateAgainst, validateInspection, type EvaluationResult, type FrameworkVersion, type Issue } from '../engine/index';
-import { applyEdits, describeEdits, type Edit } from '../inspection/edits';
+import { applyEdits, describeEdits, editScope, type Edit } from '../inspection/edits';
 import { decisionRefusals } from '../inspection/panel';
 import type { InspectionRecord } from '../inspection/record';
 import { loadFramework } from './frameworks';
@@ -78,9 +78,10 @@ export async function saveEdits(
 	const current = await store.get(id);
 	if (!current) throw new NotFoundError(id);
 	if (!Array.isArray(edits) || !edits.length) throw new InvalidDocumentError([{ file: 'edit', pointer: '', message: 'there are no changes to save', severity: 'error' }]);
-	const applied = applyEdits(current.value, edits);
+	// The edits are checked against the ids of the version the record is pinned to before they touch it.
+	const framework = pinnedVersion(current.value);
+	const applied = applyEdits(current.value, edits, editScope(framework));
 	if (!applied.ok) throw new InvalidDocumentError(applied.issues);
-	const framework = pinnedVersion(applied.record);
 	const problems = validateRecord(applied.record);
 	if (problems.length) throw new InvalidDocumentError(problems);
 	for (const edit of edits) if (edit.type === 'team') await checkTeam(edit.team);
