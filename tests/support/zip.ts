@@ -80,7 +80,7 @@ export function jsonEntry(name: string, value: unknown): RawEntry {
 }
 
 /** The archive: local headers and data, then the central directory, then its end record. CRCs are left 0: the reader under test does not check them. */
-export function zip(entries: RawEntry[]): Uint8Array {
+export function zip(entries: RawEntry[]): Uint8Array<ArrayBuffer> {
 	const parts: Uint8Array[] = [];
 	const central: Uint8Array[] = [];
 	let offset = 0;
