@@ -9,6 +9,7 @@ import type { InspectionRecord } from '../inspection/record';
 import { loadFramework } from './frameworks';
 import { DocumentStore, InvalidDocumentError, NotFoundError, dataDir, type Stored } from './store';
 import { users } from './users';
+import { ownMaps } from '../engine/own-maps';
 
 export type { InspectionRecord } from '../inspection/record';
 
@@ -26,11 +27,30 @@ export function validateRecord(value: unknown, file = 'inspection'): Issue[] {
 	return checked.ok ? [] : checked.errors;
 }
 
+/**
+ * Records read back with evidence maps no id can read a prototype through: the file was valid
+ * when written, but is JSON.parse'd again here, and may have been edited by hand since.
+ */
+class InspectionStore extends DocumentStore<InspectionRecord> {
+	override async get(id: string): Promise<Stored<InspectionRecord> | null> {
+		return owned(await super.get(id));
+	}
+
+	override async list(): Promise<Stored<InspectionRecord>[]> {
+		return (await super.list()).map((doc) => owned(doc)!);
+	}
+}
+
+function owned(doc: Stored<InspectionRecord> | null): Stored<InspectionRecord> | null {
+	if (doc?.value?.evidence) doc.value = { ...doc.value, evidence: ownMaps(doc.value.evidence) };
+	return doc;
+}
+
 let store: DocumentStore<InspectionRecord> | null = null;
 
 export function inspections(): DocumentStore<InspectionRecord> {
 	const dir = path.join(dataDir(), 'inspections');
-	if (!store || store.dir !== dir) store = new DocumentStore<InspectionRecord>(dir, (value) => validateRecord(value));
+	if (!store || store.dir !== dir) store = new InspectionStore(dir, (value) => validateRecord(value));
 	return store;
 }
 

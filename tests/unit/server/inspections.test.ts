@@ -88,7 +88,10 @@ Store('saveEdits applies the edits, counts the revision up and says what changed
 	const doc = await createInspection(victims2025(), 'ann');
 	const saved = await saveEdits(doc.id, 1, [{ type: 'add-case', case: { id: 'v1', sample: 'victim' } }, { type: 'answer', caseId: 'v1', question: 'V1.1', answer: 'yes' }], 'bob');
 	assert.equal([saved.revision, saved.updatedBy, saved.change], [2, 'bob', 'added case v1; answered V1.1 yes for case v1']);
-	assert.equal((await inspections().get(doc.id))?.value.evidence.cases, [{ id: 'v1', sample: 'victim', answers: { 'V1.1': 'yes' } }]);
+	const stored = (await inspections().get(doc.id))?.value.evidence.cases;
+	assert.equal(JSON.parse(JSON.stringify(stored)), [{ id: 'v1', sample: 'victim', answers: { 'V1.1': 'yes' } }]);
+	// read back from the file, its maps have no prototype to reach
+	assert.is(Object.getPrototypeOf(stored?.[0].answers), null);
 });
 Store('a stale write is refused with who changed what, and the stored record is theirs', async () => {
 	freshData();
