@@ -175,6 +175,19 @@ Attacks('row 7: 1.9 MB of {"a":1,"a":1,…}, four at once: one short answer each
 	assert.ok(othersMs < 5000, `others waited ${othersMs} ms`);
 });
 
+Attacks('row 7: a viewer pastes the same 1.9 MB on a version page\'s rate form: one issue back, quickly', async () => {
+	const pasted = '{' + Array.from({ length: 320_000 }, () => '"a":1').join(',') + '}';
+	const form = new FormData();
+	form.set('pasted', pasted);
+	const started = performance.now();
+	const answer = await action(viewer, '/frameworks/hmip-youth/2018?/rate', form);
+	const took = performance.now() - started;
+	assert.is(answer.type, 'failure', JSON.stringify(answer).slice(0, 300));
+	assert.equal((answer.data?.issues as { pointer: string; message: string }[]).map((i) => [i.pointer, i.message]), [['/a', 'duplicate key "a"']]);
+	report(`rate form answered in ${took.toFixed(0)} ms`);
+	await othersServedNormally('after the pasted duplicate keys');
+});
+
 Attacks('row 7: a huge list of schema errors is capped with "and N more"', async () => {
 	const cases = Array.from({ length: 5000 }, (_, i) => ({ id: `c${i}`, sample: 'nowhere' }));
 	const answer = await inspector.request('/api/evaluate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ framework: FRAMEWORK, inspection: { cases } }) });
