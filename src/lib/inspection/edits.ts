@@ -58,10 +58,14 @@ export function editScope(framework: FrameworkVersion): EditScope {
 		for (const s of domain.standards) {
 			const judged = { keyQuestions: new Set<string>(), prompts: new Set<string>() };
 			for (const kq of s.keyQuestions) {
-				const answers = kq.kind === 'case' ? scope.caseAnswers : judged.prompts;
-				if (kq.kind === 'case') scope.caseQuestions.add(kq.id);
-				(kq.kind === 'case' ? scope.caseAnswers : judged.keyQuestions).add(kq.id);
-				for (const p of kq.prompts) answers.add(p.id);
+				if (kq.kind === 'case') {
+					scope.caseQuestions.add(kq.id);
+					scope.caseAnswers.add(kq.id);
+					for (const p of kq.prompts) scope.caseAnswers.add(p.id);
+				} else {
+					judged.keyQuestions.add(kq.id);
+					for (const p of kq.prompts) judged.prompts.add(p.id);
+				}
 			}
 			scope.standards.set(s.id, judged);
 		}
@@ -79,7 +83,6 @@ export function editScope(framework: FrameworkVersion): EditScope {
 function own<T>(object: Record<string, T> | undefined, key: string): T | undefined {
 	return object && Object.hasOwn(object, key) ? object[key] : undefined;
 }
-
 
 /** Why the version does not know this id, or null. Typed `unknown`: an edit comes from outside. */
 function unknownId(scope: EditScope, kind: 'standard' | 'caseQuestion' | 'caseAnswer' | 'keyQuestion' | 'prompt', id: unknown, standard?: string): string | null {
