@@ -24,7 +24,12 @@ export function parseJson(text: string, file: string): Checked<unknown> {
 
 function syntaxError(text: string, file: string): Issue {
 	const errors: ParseError[] = [];
-	parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+	try {
+		parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+	} catch {
+		// text the scan read differently from jsonc-parser, nested too deep for it: say so without a place
+		return issue(file, '', 'not valid JSON');
+	}
 	const first = errors[0];
 	const at = first ? lineColumn(text, first.offset) : { line: 1, column: 1 };
 	const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'empty file';
@@ -72,6 +77,11 @@ function scan(text: string, file: string): { duplicate?: Issue; tooDeep?: Issue 
 				}
 			}
 			i = end;
+		} else if (c === 0x2f /* / */ && (text.charCodeAt(i + 1) === 0x2f || text.charCodeAt(i + 1) === 0x2a)) {
+			// a comment (not JSON, but jsonc-parser reads past it when it names the syntax error): skipped alike
+			const block = text.charCodeAt(i + 1) === 0x2a;
+			const end = block ? text.indexOf('*/', i + 2) : text.indexOf('\n', i + 2);
+			i = end < 0 ? text.length : block ? end + 1 : end;
 		} else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
 			if (stack.length >= MAX_JSON_DEPTH) return { duplicate, tooDeep: issue(file, where(), `nested more than ${MAX_JSON_DEPTH} deep here: not accepted`) };
 			stack.push(c === 0x7b ? { kind: 'object', keys: new Set(), key: '', expectKey: true } : { kind: 'array', index: 0 });

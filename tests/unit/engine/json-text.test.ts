@@ -84,3 +84,17 @@ Limits('capIssues: the first 50, then "and N more"', () => {
 	assert.is(capIssues(issues.slice(0, 50)).length, 50);
 });
 Limits.run();
+
+const Comments = suite('parseJson: text the syntax check reads differently');
+Comments('a comment hiding a quote before deep nesting: one issue, no stack overflow', () => {
+	for (const text of ['// "\n' + '['.repeat(100_000) + '\n"', '/* " */' + '['.repeat(100_000) + '"']) {
+		const parsed = parseJson(text, 'f.json');
+		assert.not.ok(parsed.ok);
+		if (!parsed.ok) assert.is(parsed.errors.length, 1);
+	}
+});
+Comments('a comment is still named as a syntax error', () => {
+	const parsed = parseJson('{"a": 1 /* x */}', 'f.json');
+	assert.match(!parsed.ok ? parsed.errors[0].message : '', 'not valid JSON');
+});
+Comments.run();
