@@ -20,7 +20,7 @@ const random = () => ((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647);
 
 function generate(dir: string) {
 	const listed = listGoldenFiles(['tests/golden']);
-	if (!listed.ok) throw new Error(`${listed.missing} is missing`);
+	if (!listed.ok) throw new Error(listed.message);
 	const templates = listed.files.map((file) => JSON.parse(readFileSync(file, 'utf8')) as GoldenFile);
 	for (let i = 0; i < FILES; i++) {
 		const golden = structuredClone(templates[i % templates.length]);

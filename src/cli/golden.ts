@@ -10,7 +10,9 @@ import { listGoldenFiles, type GoldenOutcome } from '../lib/server/golden';
 import { writeFileAtomically } from '../lib/server/golden-write';
 import { runJobs } from '../lib/server/rating-pool';
 import { resolveVersion } from '../lib/server/version-catalogue';
-import { fail, parse } from './args';
+import { fail, oneLineErrors, parse } from './args';
+
+oneLineErrors();
 
 const usage = 'npm run golden -- PATH... [--framework id@version] [--update] [--json] [--junit FILE] [--workers N]';
 const { positionals, values } = parse(
@@ -22,7 +24,9 @@ const workers = values.workers === undefined ? undefined : Number(values.workers
 if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) fail(`--workers: "${values.workers}" is not a whole number of threads, 1 or more`);
 
 const listed = listGoldenFiles(positionals);
-if (!listed.ok) fail(`${listed.missing}: no such file or folder`);
+if (!listed.ok) fail(listed.message);
+// Nothing to run is not a pass: a mistyped folder must not look like a green run.
+if (!listed.files.length) fail(`no golden files found in ${positionals.join(', ')} (golden files are .json files)`);
 
 // Another version than the files' own: load it once here (a bad one is one error, not one per file).
 const versions: Record<string, FrameworkVersion> = {};

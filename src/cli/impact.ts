@@ -11,7 +11,9 @@ import { scaleOf, type ImpactSource } from '../lib/server/impact';
 import { inspections } from '../lib/server/inspections';
 import { runJobs } from '../lib/server/rating-pool';
 import { resolveVersion } from '../lib/server/version-catalogue';
-import { fail, parse } from './args';
+import { fail, oneLineErrors, parse } from './args';
+
+oneLineErrors();
 
 const usage = 'npm run impact -- --from id@version --to id@version [PATH...] [--inspections] [--json] [--workers N]';
 const { positionals, values } = parse(
@@ -32,7 +34,7 @@ for (const flag of ['from', 'to'] as const) {
 const [from, to] = [versions[values.from as string], versions[values.to as string]];
 
 const listed = listGoldenFiles(positionals);
-if (!listed.ok) fail(`${listed.missing}: no such file or folder`);
+if (!listed.ok) fail(listed.message);
 
 const sources: ImpactSource[] = listed.files.map((file) => ({ file, label: displayPath(file) }));
 if (values.inspections) {

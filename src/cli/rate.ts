@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { parseJson, type EvaluationResult } from '../lib/engine/index';
 import { rate } from '../lib/server/rating';
-import { fail, parse } from './args';
+import { fail, oneLineErrors, parse } from './args';
+
+oneLineErrors();
 
 const usage = 'npm run rate -- FILE [--json] [--framework id@version]';
 const { positionals, values } = parse({ json: { type: 'boolean' }, framework: { type: 'string' } }, usage);

@@ -1,9 +1,11 @@
 // npm run validate -- [PATH...]: validate framework versions (default: every one under rules/).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { formatIssue } from '../lib/engine/index';
 import { defaultRulesDir, displayPath, listVersions, loadVersion } from '../lib/server/frameworks';
-import { fail, parse } from './args';
+import { fail, oneLineErrors, parse } from './args';
+
+oneLineErrors();
 
 const { positionals } = parse({}, 'npm run validate -- [PATH...]');
 const dirs: string[] = [];
@@ -11,6 +13,7 @@ for (const p of positionals.length ? positionals : [defaultRulesDir()]) {
 	if (!existsSync(p)) fail(`${p}: no such file or folder`);
 	if (existsSync(path.join(p, 'framework.json'))) dirs.push(p);
 	else if (p.endsWith('framework.json')) dirs.push(path.dirname(p));
+	else if (!statSync(p).isDirectory()) fail(`${p}: not a framework version (give the folder holding framework.json, or that file)`);
 	else {
 		const found = listVersions(p).map((v) => v.dir);
 		if (!found.length) fail(`${p}: no framework version found (a version is a folder holding framework.json)`);

@@ -28,3 +28,10 @@ export class EngineError extends Error {
 		this.name = 'EngineError';
 	}
 }
+
+/** At most `max` issues, the rest counted in one last issue: an answer's size stays bounded whatever was sent. */
+export function capIssues(issues: Issue[], max = 50): Issue[] {
+	if (issues.length <= max) return issues;
+	const more = issues.length - max;
+	return [...issues.slice(0, max), { file: issues[max].file, pointer: '', message: `and ${more} more ${more === 1 ? 'problem' : 'problems'}`, severity: 'error' }];
+}

@@ -4,7 +4,7 @@ export { explainCondition, stageFacts, caseFacts, type ConditionOutcome, type Tr
 export { relevantKeyQuestions } from './evidence';
 export { validateVersion, validateInspection, checkCoverage, VERSION_FILES } from './validate';
 export { validateAgainst } from './schemas';
-export { parseJson } from './json-text';
-export { formatIssue, pointer, EngineError, type Issue, type Checked } from './errors';
+export { parseJson, MAX_JSON_DEPTH } from './json-text';
+export { formatIssue, pointer, capIssues, EngineError, type Issue, type Checked } from './errors';
 export { canonicalJson } from './canonical';
 export * from './types';

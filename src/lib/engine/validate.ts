@@ -4,6 +4,7 @@ import { pointer, type Checked, type Issue } from './errors';
 import { validateAgainst } from './schemas';
 import { DISCRETION_FACTS, FACT_PARAMS, JUDGEMENT_FACTS, LIMITER_FACTS, RATED_FACTS, RELEVANCE_FACTS, RESULT_FACTS } from './facts';
 import type { Banding, Composite, Condition, Domain, FrameworkMeta, FrameworkVersion, Inspection, RuleFile } from './types';
+import { ownMaps } from './own-maps';
 
 export const VERSION_FILES = ['framework.json', 'bandings.json', 'rules.json', 'composite.json'] as const;
 
@@ -346,7 +347,8 @@ export function validateInspection(framework: FrameworkVersion, value: unknown, 
 		if (!item || item.kind !== 'standard') e(pointer('decisions', id), `unknown standard "${id}"`);
 		if (!ratings.has(d.rating)) e(pointer('decisions', id, 'rating'), `"${d.rating}" is not a rating of this version`);
 	}
-	return out.length ? { ok: false, errors: out, warnings: [] } : { ok: true, value: inspection, warnings: [] };
+	// checked: handed on with maps no id can read a prototype through
+	return out.length ? { ok: false, errors: out, warnings: [] } : { ok: true, value: ownMaps(inspection), warnings: [] };
 }
 
 const err = (file: string, at: string, message: string): Issue => ({ file, pointer: at, message, severity: 'error' });

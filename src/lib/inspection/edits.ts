@@ -2,7 +2,7 @@
 // the inspector works and sends them to the server, which applies the same function to the
 // stored record: one meaning for an edit in both places, and a stale write can be replayed on
 // someone else's newer version instead of being lost.
-import type { Answer } from '../engine/types';
+import type { Answer, FrameworkVersion } from '../engine/types';
 import { pointer, type Issue } from '../engine/errors';
 import type { Case, InspectionRecord, InspectionStatus } from './record';
 import { contextValueProblem, contextValueText, type ContextTerms } from './context';
@@ -33,15 +33,88 @@ export type Edit =
 
 const issue = (at: string, message: string): Issue => ({ file: 'edit', pointer: at, message, severity: 'error' });
 
+/**
+ * What an edit may name: the ids of the version the inspection is pinned to. Every id an edit
+ * carries is looked up here before it indexes anything in the record, so no outside string
+ * (`__proto__`, `constructor`, a typo) ever becomes a key.
+ */
+export interface EditScope {
+	/** "id@version", for messages */
+	ref: string;
+	ratings: Set<string>;
+	/** case-based key questions: what a tally counts */
+	caseQuestions: Set<string>;
+	/** case-based key questions and their prompts: what a case may answer */
+	caseAnswers: Set<string>;
+	/** per standard: its judgement key questions, and their prompts */
+	standards: Map<string, { keyQuestions: Set<string>; prompts: Set<string> }>;
+	/** the context facts and inspection types a context edit is checked against */
+	terms: ContextTerms;
+}
+
+const scopes = new WeakMap<FrameworkVersion, EditScope>();
+
+/** The ids of a version, as edits are checked against them (one per loaded version). */
+export function editScope(framework: FrameworkVersion): EditScope {
+	const known = scopes.get(framework);
+	if (known) return known;
+	const scope: EditScope = { ref: `${framework.meta.id}@${framework.meta.version}`, ratings: new Set(framework.meta.ratings.map((r) => r.id)), caseQuestions: new Set(), caseAnswers: new Set(), standards: new Map(), terms: { contextFacts: framework.meta.contextFacts, inspectionTypes: framework.meta.inspectionTypes } };
+	for (const domain of framework.domains) {
+		for (const s of domain.standards) {
+			const judged = { keyQuestions: new Set<string>(), prompts: new Set<string>() };
+			for (const kq of s.keyQuestions) {
+				if (kq.kind === 'case') {
+					scope.caseQuestions.add(kq.id);
+					scope.caseAnswers.add(kq.id);
+					for (const p of kq.prompts) scope.caseAnswers.add(p.id);
+				} else {
+					judged.keyQuestions.add(kq.id);
+					for (const p of kq.prompts) judged.prompts.add(p.id);
+				}
+			}
+			scope.standards.set(s.id, judged);
+		}
+	}
+	scopes.set(framework, scope);
+	return scope;
+}
+
+/**
+ * A property of the record's own, never one it inherits: a version may have a standard called
+ * "constructor". Writes are plain assignments (the browser's copy is reactive state, which only
+ * tracks those), safe because every key is first checked to be one of the version's ids, and
+ * the schema's id pattern has no "__proto__".
+ */
+function own<T>(object: Record<string, T> | undefined, key: string): T | undefined {
+	return object && Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+/** Why the version does not know this id, or null. Typed `unknown`: an edit comes from outside. */
+function unknownId(scope: EditScope, kind: 'standard' | 'caseQuestion' | 'caseAnswer' | 'keyQuestion' | 'prompt', id: unknown, standard?: string): string | null {
+	const text = typeof id === 'string' ? id : '';
+	const standards = scope.standards;
+	switch (kind) {
+		case 'standard':
+			return standards.has(text) ? null : `there is no standard "${String(id)}" in ${scope.ref}`;
+		case 'caseQuestion':
+			return scope.caseQuestions.has(text) ? null : `"${String(id)}" is not a case-based key question of ${scope.ref}`;
+		case 'caseAnswer':
+			return scope.caseAnswers.has(text) ? null : `"${String(id)}" is not a case-based key question or prompt of ${scope.ref}`;
+		case 'keyQuestion':
+			return standards.get(standard!)?.keyQuestions.has(text) ? null : `"${String(id)}" is not a judgement key question of standard ${standard} in ${scope.ref}`;
+		case 'prompt':
+			return standards.get(standard!)?.prompts.has(text) ? null : `"${String(id)}" is not a prompt of standard ${standard}'s judgement key questions in ${scope.ref}`;
+	}
+}
+
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
 /**
  * Apply one edit to a record, in place (the browser's copy is reactive state; the server's is
  * a fresh clone). Returns what stops it, with JSON pointers into the record; an edit that
- * returns issues has changed nothing. `terms` (the version's context facts and inspection
- * types) is what a context edit is checked against; without it a context edit is refused.
+ * returns issues has changed nothing. Every id it names is checked against `scope` first.
  */
-export function applyEdit(record: InspectionRecord, edit: Edit, terms?: ContextTerms): Issue[] {
+export function applyEdit(record: InspectionRecord, edit: Edit, scope: EditScope): Issue[] {
 	const evidence = record.evidence;
 	const findCase = (id: unknown): Case | undefined => (evidence.cases ?? []).find((c) => c.id === id);
 	const caseIndex = (id: unknown) => (evidence.cases ?? []).findIndex((c) => c.id === id);
@@ -51,6 +124,8 @@ export function applyEdit(record: InspectionRecord, edit: Edit, terms?: ContextT
 			const c = findCase(edit.caseId);
 			if (!c) return [issue('/evidence/cases', `there is no case "${edit.caseId}"`)];
 			if (!isText(edit.question)) return [issue(pointer('evidence', 'cases', caseIndex(edit.caseId), 'answers'), 'name the question answered')];
+			const unknown = unknownId(scope, 'caseAnswer', edit.question);
+			if (unknown) return [issue(pointer('evidence', 'cases', caseIndex(edit.caseId), 'answers', edit.question), unknown)];
 			if (edit.answer !== null && !['yes', 'no', 'n/a'].includes(edit.answer)) {
 				return [issue(pointer('evidence', 'cases', caseIndex(edit.caseId), 'answers', edit.question), 'answer yes, no or n/a')];
 			}
@@ -94,6 +169,8 @@ export function applyEdit(record: InspectionRecord, edit: Edit, terms?: ContextT
 		case 'tally': {
 			if (!isText(edit.keyQuestion)) return [issue('/evidence/tallies', 'name the key question')];
 			const at = pointer('evidence', 'tallies', edit.keyQuestion);
+			const unknown = unknownId(scope, 'caseQuestion', edit.keyQuestion);
+			if (unknown) return [issue(at, unknown)];
 			if (edit.tally === null) {
 				if (evidence.tallies) delete evidence.tallies[edit.keyQuestion];
 				prune(evidence, 'tallies');
@@ -110,7 +187,10 @@ export function applyEdit(record: InspectionRecord, edit: Edit, terms?: ContextT
 			return [];
 		}
 		case 'judge-key-question': {
-			if (edit.answer !== null && edit.answer !== 'yes' && edit.answer !== 'no') return [issue(pointer('evidence', 'judgements', edit.standard, 'keyQuestions', edit.keyQuestion), 'answer yes or no')];
+			const at = pointer('evidence', 'judgements', String(edit.standard), 'keyQuestions', String(edit.keyQuestion));
+			const unknown = unknownId(scope, 'standard', edit.standard) ?? unknownId(scope, 'keyQuestion', edit.keyQuestion, edit.standard);
+			if (unknown) return [issue(at, unknown)];
+			if (edit.answer !== null && edit.answer !== 'yes' && edit.answer !== 'no') return [issue(at, 'answer yes or no')];
 			const j = judgement(record, edit.standard);
 			if (edit.answer === null) {
 				if (j.keyQuestions) delete j.keyQuestions[edit.keyQuestion];
@@ -119,7 +199,10 @@ export function applyEdit(record: InspectionRecord, edit: Edit, terms?: ContextT
 			return [];
 		}
 		case 'judge-prompt': {
-			if (edit.judgement !== null && edit.judgement !== 'above' && edit.judgement !== 'below') return [issue(pointer('evidence', 'judgements', edit.standard, 'prompts', edit.prompt), 'judge the prompt above or below the line')];
+			const at = pointer('evidence', 'judgements', String(edit.standard), 'prompts', String(edit.prompt));
+			const unknown = unknownId(scope, 'standard', edit.standard) ?? unknownId(scope, 'prompt', edit.prompt, edit.standard);
+			if (unknown) return [issue(at, unknown)];
+			if (edit.judgement !== null && edit.judgement !== 'above' && edit.judgement !== 'below') return [issue(at, 'judge the prompt above or below the line')];
 			const j = judgement(record, edit.standard);
 			if (edit.judgement === null) {
 				if (j.prompts) delete j.prompts[edit.prompt];
@@ -128,6 +211,10 @@ export function applyEdit(record: InspectionRecord, edit: Edit, terms?: ContextT
 			return [];
 		}
 		case 'propose': {
+			const at = pointer('evidence', 'judgements', String(edit.standard));
+			const unknown = unknownId(scope, 'standard', edit.standard);
+			if (unknown) return [issue(at, unknown)];
+			if (edit.rating && !scope.ratings.has(edit.rating)) return [issue(`${at}/rating`, `"${edit.rating}" is not a rating of ${scope.ref}`)];
 			const j = judgement(record, edit.standard);
 			if (edit.rating) j.rating = edit.rating;
 			else delete j.rating;
@@ -139,6 +226,8 @@ export function applyEdit(record: InspectionRecord, edit: Edit, terms?: ContextT
 		case 'decide': {
 			if (!isText(edit.standard)) return [issue('/evidence/decisions', 'name the standard decided')];
 			const at = pointer('evidence', 'decisions', edit.standard);
+			const unknown = unknownId(scope, 'standard', edit.standard);
+			if (unknown) return [issue(at, unknown)];
 			if (edit.decision === null) {
 				if (evidence.decisions) delete evidence.decisions[edit.standard];
 				prune(evidence, 'decisions');
@@ -146,6 +235,7 @@ export function applyEdit(record: InspectionRecord, edit: Edit, terms?: ContextT
 			}
 			const problems: Issue[] = [];
 			if (!isText(edit.decision?.rating)) problems.push(issue(`${at}/rating`, "select the panel's final rating"));
+			else if (!scope.ratings.has(edit.decision!.rating)) problems.push(issue(`${at}/rating`, `"${edit.decision!.rating}" is not a rating of ${scope.ref}`));
 			if (!isText(edit.decision?.reason)) problems.push(issue(`${at}/reason`, "enter the reason for the panel's decision"));
 			if (problems.length) return problems;
 			evidence.decisions ??= {};
@@ -174,9 +264,8 @@ export function applyEdit(record: InspectionRecord, edit: Edit, terms?: ContextT
 		}
 		case 'context': {
 			// checked against the version's declarations before the id is used as a key
-			if (!terms) return [issue('/evidence/context', 'a context fact is checked against the framework version, and none was given')];
 			const value = edit.value === undefined ? null : edit.value;
-			const problem = contextValueProblem(terms, edit.fact, value);
+			const problem = contextValueProblem(scope.terms, edit.fact, value);
 			if (problem) return [issue(pointer('evidence', 'context', String(edit.fact)), problem)];
 			if (value === null) {
 				if (evidence.context) delete evidence.context[edit.fact];
@@ -190,10 +279,10 @@ export function applyEdit(record: InspectionRecord, edit: Edit, terms?: ContextT
 }
 
 /** Apply edits in order to a copy; the first edit that fails stops the lot. */
-export function applyEdits(record: InspectionRecord, edits: Edit[], terms?: ContextTerms): { ok: true; record: InspectionRecord } | { ok: false; issues: Issue[]; index: number } {
+export function applyEdits(record: InspectionRecord, edits: Edit[], scope: EditScope): { ok: true; record: InspectionRecord } | { ok: false; issues: Issue[]; index: number } {
 	const copy = structuredClone(record);
 	for (const [index, edit] of edits.entries()) {
-		const issues = applyEdit(copy, edit, terms);
+		const issues = applyEdit(copy, edit, scope);
 		if (issues.length) return { ok: false, issues, index };
 	}
 	return { ok: true, record: copy };
@@ -213,13 +302,16 @@ function newCase(input: CaseInput): Case {
 	return c;
 }
 
+/** The standard's judgement, made if there is none; `standard` is one of the version's (checked by the caller). */
 function judgement(record: InspectionRecord, standard: string) {
-	record.evidence.judgements ??= {};
-	return (record.evidence.judgements[standard] ??= {});
+	const judgements = (record.evidence.judgements ??= {});
+	const j = own(judgements, standard);
+	if (j) return j;
+	return (judgements[standard] = {});
 }
 
 function pruneJudgement(record: InspectionRecord, standard: string) {
-	const j = record.evidence.judgements?.[standard];
+	const j = own(record.evidence.judgements, standard);
 	if (!j) return;
 	if (j.keyQuestions && !Object.keys(j.keyQuestions).length) delete j.keyQuestions;
 	if (j.prompts && !Object.keys(j.prompts).length) delete j.prompts;
@@ -232,13 +324,19 @@ function prune(evidence: InspectionRecord['evidence'], key: 'tallies' | 'judgeme
 	if (value && !Object.keys(value).length) delete evidence[key];
 }
 
-const ANSWER_WORDS: Record<string, string> = { yes: 'yes', no: 'no', 'n/a': 'not applicable', above: 'above the line', below: 'below the line' };
+const ANSWER_WORDS = new Map([
+	['yes', 'yes'],
+	['no', 'no'],
+	['n/a', 'not applicable'],
+	['above', 'above the line'],
+	['below', 'below the line']
+]);
 
 /** An edit in words, for the record of who changed what. */
 export function describeEdit(edit: Edit): string {
 	switch (edit.type) {
 		case 'answer':
-			return edit.answer === null ? `cleared ${edit.question} for case ${edit.caseId}` : `answered ${edit.question} ${ANSWER_WORDS[edit.answer]} for case ${edit.caseId}`;
+			return edit.answer === null ? `cleared ${edit.question} for case ${edit.caseId}` : `answered ${edit.question} ${ANSWER_WORDS.get(edit.answer)} for case ${edit.caseId}`;
 		case 'add-case':
 			return `added case ${edit.case.id}`;
 		case 'update-case':
@@ -250,7 +348,7 @@ export function describeEdit(edit: Edit): string {
 		case 'judge-key-question':
 			return edit.answer === null ? `cleared key question ${edit.keyQuestion}` : `answered key question ${edit.keyQuestion} ${edit.answer}`;
 		case 'judge-prompt':
-			return edit.judgement === null ? `cleared prompt ${edit.prompt}` : `judged prompt ${edit.prompt} ${ANSWER_WORDS[edit.judgement]}`;
+			return edit.judgement === null ? `cleared prompt ${edit.prompt}` : `judged prompt ${edit.prompt} ${ANSWER_WORDS.get(edit.judgement)}`;
 		case 'propose':
 			return edit.rating ? `proposed ${edit.rating.replace(/-/g, ' ')} for ${edit.standard}` : `withdrew the proposed rating for ${edit.standard}`;
 		case 'decide':

@@ -28,7 +28,8 @@ export function onTeam(record: Pick<InspectionRecord, 'team'>, name: string): bo
 
 export type Case = NonNullable<Inspection['cases']>[number];
 
-export const STATUS_LABELS: Record<InspectionStatus, string> = {
+/** Looked up with a stored status: no prototype, so an odd one reads as undefined, never as an inherited function. */
+export const STATUS_LABELS: Record<InspectionStatus, string> = Object.assign(Object.create(null), {
 	'in-progress': 'In progress',
 	complete: 'Complete'
-};
+});

@@ -6,7 +6,7 @@ import { evaluate } from '../engine/evaluate';
 import { relevantKeyQuestions } from '../engine/evidence';
 import type { Issue } from '../engine/errors';
 import type { EvaluationResult, FrameworkVersion, Inspection } from '../engine/types';
-import { applyEdit, describeEdit, type Edit } from './edits';
+import { applyEdit, describeEdit, editScope, type Edit, type EditScope } from './edits';
 import { decisionRefusals } from './panel';
 import { outcomeLabel } from './ratings';
 import type { InspectionRecord } from './record';
@@ -36,6 +36,8 @@ export interface Saved {
 export class Workspace {
 	readonly id: string;
 	readonly framework: FrameworkVersion;
+	/** the version's ids: every edit is checked against them before it touches the record */
+	private readonly scope: EditScope;
 	/** the working copy: the last saved record with the unsaved edits applied */
 	record: InspectionRecord = $state()!;
 	result: EvaluationResult = $state.raw()!;
@@ -71,6 +73,7 @@ export class Workspace {
 		this.id = init.id;
 		this.may = init.may ?? { evidence: true, decide: true };
 		this.framework = init.framework;
+		this.scope = editScope(init.framework);
 		this.base = structuredClone(init.record);
 		this.plain = structuredClone(init.record);
 		this.record = structuredClone(init.record);
@@ -90,9 +93,9 @@ export class Workspace {
 			const message = edit.type === 'decide' ? "Recording the panel's decisions takes the panel member role." : 'You can read this inspection but not change its evidence.';
 			return [{ file: 'edit', pointer: edit.type === 'decide' ? '/rating' : '', message, severity: 'error' }];
 		}
-		const issues = applyEdit(this.plain, edit, this.framework.meta);
+		const issues = applyEdit(this.plain, edit, this.scope);
 		if (issues.length) return issues;
-		applyEdit(this.record, edit, this.framework.meta);
+		applyEdit(this.record, edit, this.scope);
 		this.pending.push(edit);
 		this.unsaved = this.pending.length;
 		if (CASE_EDITS.has(edit.type)) void this.refreshRelevance();
@@ -189,7 +192,7 @@ export class Workspace {
 		}
 		if (response.ok) {
 			this.pending.splice(0, batch.length);
-			for (const edit of batch) applyEdit(this.base, edit, this.framework.meta);
+			for (const edit of batch) applyEdit(this.base, edit, this.scope);
 			this.revision = body.revision!;
 			this.lastSaved = { at: body.updatedAt!, by: body.updatedBy! };
 			this.unsaved = this.pending.length;
@@ -227,7 +230,7 @@ export class Workspace {
 		const kept: Edit[] = [];
 		const dropped: string[] = [];
 		for (const edit of this.pending) {
-			if (applyEdit(working, edit, this.framework.meta).length) dropped.push(describeEdit(edit));
+			if (applyEdit(working, edit, this.scope).length) dropped.push(describeEdit(edit));
 			else kept.push(edit);
 		}
 		this.adopt(stale, working, kept);

@@ -32,6 +32,9 @@ interface Defined {
 	judgementPrompts: Map<string, Set<string>>;
 }
 
+/** An object keyed by ids from the evidence, with no prototype for a key to reach. */
+const dict = <T>(): Record<string, T> => Object.create(null);
+
 function defined(framework: FrameworkVersion): Defined {
 	const d: Defined = {
 		ref: `${framework.meta.id}@${framework.meta.version}`,
@@ -79,7 +82,7 @@ export function fitEvidence(framework: FrameworkVersion, evidence: Inspection, a
 	const out: Inspection = {};
 
 	if (evidence.context) {
-		const context: NonNullable<Inspection['context']> = {};
+		const context: NonNullable<Inspection['context']> = dict();
 		for (const [key, value] of Object.entries(evidence.context)) {
 			if (value === undefined) continue;
 			if (key === 'inspectionType') {
@@ -92,7 +95,7 @@ export function fitEvidence(framework: FrameworkVersion, evidence: Inspection, a
 	}
 
 	if (evidence.tallies) {
-		out.tallies = {};
+		out.tallies = dict();
 		for (const [id, tally] of Object.entries(evidence.tallies)) {
 			if (d.caseQuestions.has(id)) out.tallies[id] = { ...tally };
 			else drop(pointer('tallies', id), `case-based key question ${id}`);
@@ -108,14 +111,14 @@ export function fitEvidence(framework: FrameworkVersion, evidence: Inspection, a
 			}
 			const kept: NonNullable<Inspection['cases']>[number] = { id: c.id, sample: c.sample };
 			if (c.facts) {
-				kept.facts = {};
+				kept.facts = dict();
 				for (const [key, value] of Object.entries(c.facts)) {
 					if (d.caseFacts.get(key) === typeof value) kept.facts[key] = value;
 					else drop(pointer('cases', i, 'facts', key), `case ${c.id}: case fact "${key}"`);
 				}
 			}
 			if (c.answers) {
-				kept.answers = {};
+				kept.answers = dict();
 				for (const [id, answer] of Object.entries(c.answers)) {
 					if (d.caseAnswers.has(id)) kept.answers[id] = answer;
 					else drop(pointer('cases', i, 'answers', id), `case ${c.id}: answer to ${id}, a case-based key question or prompt`);
@@ -126,21 +129,21 @@ export function fitEvidence(framework: FrameworkVersion, evidence: Inspection, a
 	}
 
 	if (evidence.judgements) {
-		out.judgements = {};
+		out.judgements = dict();
 		for (const [id, judgement] of Object.entries(evidence.judgements)) {
 			const questions = d.judgementQuestions.get(id);
 			if (!questions) {
 				drop(pointer('judgements', id), `standard ${id}`);
 				continue;
 			}
-			const kept: NonNullable<Inspection['judgements']>[string] = {};
+			const kept: NonNullable<Inspection['judgements']>[string] = dict();
 			if (judgement.rating !== undefined) {
 				if (d.ratings.has(judgement.rating)) kept.rating = judgement.rating;
 				else drop(pointer('judgements', id, 'rating'), `rating "${judgement.rating}"`);
 			}
 			if (judgement.reason !== undefined) kept.reason = judgement.reason;
 			if (judgement.keyQuestions) {
-				kept.keyQuestions = {};
+				kept.keyQuestions = dict();
 				for (const [kq, answer] of Object.entries(judgement.keyQuestions)) {
 					if (questions.has(kq)) kept.keyQuestions[kq] = answer;
 					else drop(pointer('judgements', id, 'keyQuestions', kq), `judgement key question ${kq} of standard ${id}`);
@@ -148,7 +151,7 @@ export function fitEvidence(framework: FrameworkVersion, evidence: Inspection, a
 			}
 			if (judgement.prompts) {
 				const prompts = d.judgementPrompts.get(id)!;
-				kept.prompts = {};
+				kept.prompts = dict();
 				for (const [p, line] of Object.entries(judgement.prompts)) {
 					if (prompts.has(p)) kept.prompts[p] = line;
 					else drop(pointer('judgements', id, 'prompts', p), `prompt ${p} of standard ${id}`);
@@ -159,7 +162,7 @@ export function fitEvidence(framework: FrameworkVersion, evidence: Inspection, a
 	}
 
 	if (evidence.decisions) {
-		out.decisions = {};
+		out.decisions = dict();
 		for (const [id, decision] of Object.entries(evidence.decisions)) {
 			if (!d.standards.has(id)) drop(pointer('decisions', id), `panel decision on standard ${id}`);
 			else if (!d.ratings.has(decision.rating)) drop(pointer('decisions', id), `panel decision on ${id}: rating "${decision.rating}"`);

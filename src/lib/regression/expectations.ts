@@ -49,7 +49,8 @@ export function versionChanged(pinned: string | undefined, result: Pick<Evaluati
 
 export function compare(expected: GoldenExpected, result: EvaluationResult): Difference[] {
 	const out: Difference[] = [];
-	const standard = (id: string) => result.standards[id];
+	// ids from the golden file: only the result's own standards, never what an object inherits ("constructor")
+	const standard = (id: string) => (Object.hasOwn(result.standards, id) ? result.standards[id] : undefined);
 	for (const section of ['standards', 'computed'] as const) {
 		for (const [id, rating] of Object.entries(expected[section] ?? {})) {
 			const s = standard(id);

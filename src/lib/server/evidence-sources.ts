@@ -1,6 +1,6 @@
 // Evidence to try a version with: a golden file from tests/golden, a stored inspection, or
 // evidence pasted as JSON (a golden file's envelope or a bare inspection).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseJson, type Checked, type Issue } from '../engine/index';
 import { readGolden } from './golden';
@@ -15,13 +15,27 @@ export interface EvidenceChoice {
 	group: 'Golden files' | 'Inspections';
 }
 
+/** Whether a path really lies inside the folder, links followed: a link out of the golden folder is never read. */
+function reallyInside(full: string, dir: string): boolean {
+	try {
+		const real = realpathSync(full);
+		const root = realpathSync(dir);
+		return real.startsWith(root + path.sep);
+	} catch {
+		return false;
+	}
+}
+
 function goldenFiles(dir: string, under = ''): string[] {
 	if (!existsSync(dir)) return [];
 	return readdirSync(path.join(dir, under), { withFileTypes: true })
 		.sort((a, b) => a.name.localeCompare(b.name))
 		.flatMap((entry) => {
 			const rel = path.posix.join(under, entry.name);
-			return entry.isDirectory() ? goldenFiles(dir, rel) : entry.name.endsWith('.json') ? [rel] : [];
+			if (entry.isDirectory()) return goldenFiles(dir, rel);
+			// a link is offered only if it stays inside (a link to a folder is not walked: its files are reached directly)
+			if (entry.isSymbolicLink() && !(reallyInside(path.join(dir, rel), dir) && statSync(path.join(dir, rel)).isFile())) return [];
+			return entry.name.endsWith('.json') ? [rel] : [];
 		});
 }
 
@@ -42,7 +56,7 @@ export async function readEvidence(choice: string): Promise<Checked<{ inspection
 	if (kind === 'golden') {
 		const dir = goldenDir();
 		const full = path.resolve(dir, name);
-		if (!full.startsWith(dir + path.sep) || !existsSync(full) || !statSync(full).isFile()) return problem(name || 'evidence', 'no such golden file');
+		if (!full.startsWith(dir + path.sep) || !existsSync(full) || !reallyInside(full, dir) || !statSync(full).isFile()) return problem(name || 'evidence', 'no such golden file');
 		const read = readGolden(full);
 		if (!read.ok) return { ok: false, errors: read.errors, warnings: [] };
 		return { ok: true, value: { inspection: read.golden.inspection, file: `tests/golden/${name}`, at: '/inspection' }, warnings: [] };

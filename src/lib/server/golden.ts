@@ -1,6 +1,6 @@
 // Golden files: evidence plus the ratings it must produce (contract: shared/DESIGN.md).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseJson, validateAgainst, type FrameworkVersion, type Inspection, type Issue } from '../engine/index';
 import { acceptActual, compare, versionChanged, type Difference, type ExpectationChange, type GoldenExpected } from '../regression/expectations';
@@ -113,21 +113,45 @@ export function changesToAccept(outcome: Extract<GoldenOutcome, { differences: D
 	return changes;
 }
 
-/** Every golden file under the paths (files as given, folders walked in name order), or what is missing. */
-export function listGoldenFiles(paths: string[]): { ok: true; files: string[] } | { ok: false; missing: string } {
+/**
+ * Every golden file under the paths (files as given, folders walked in name order), or why not.
+ * The walk never follows a symbolic link out of the folder it was given: a link to a file inside
+ * is read as that file; a link leading outside, or nowhere, refuses the lot, naming the link.
+ * `refuseFolder` may refuse any folder the walk enters (the data folder, say), with a message.
+ */
+export function listGoldenFiles(paths: string[], refuseFolder?: (real: string) => string | null): { ok: true; files: string[] } | { ok: false; message: string } {
 	const files: string[] = [];
-	const walk = (p: string) => {
-		if (statSync(p).isFile()) return files.push(p);
+	const walk = (p: string, root: string): string | null => {
+		const refused = refuseFolder?.(realpathSync(p));
+		if (refused) return refused;
 		const entries = readdirSync(p, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 		for (const entry of entries) {
 			const full = path.join(p, entry.name);
-			if (entry.isDirectory()) walk(full);
-			else if (entry.name.endsWith('.json')) files.push(full);
+			if (entry.isSymbolicLink()) {
+				let real: string;
+				try {
+					real = realpathSync(full);
+				} catch {
+					return `${full}: is a symbolic link that leads nowhere; golden files are read only from inside the folder given`;
+				}
+				if (real !== root && !real.startsWith(root + path.sep)) return `${full}: is a symbolic link leading outside the folder given; golden files are read only from inside it`;
+				// a folder inside is walked on its own; a file inside is read through the link
+				if (entry.name.endsWith('.json') && statSync(real).isFile()) files.push(full);
+			} else if (entry.isDirectory()) {
+				const refusedBelow = walk(full, root);
+				if (refusedBelow) return refusedBelow;
+			} else if (entry.name.endsWith('.json')) files.push(full);
 		}
+		return null;
 	};
 	for (const p of paths) {
-		if (!existsSync(p)) return { ok: false, missing: p };
-		walk(p);
+		if (!existsSync(p)) return { ok: false, message: `${p}: no such file or folder` };
+		if (statSync(p).isFile()) {
+			files.push(p);
+			continue;
+		}
+		const refused = walk(p, realpathSync(p));
+		if (refused) return { ok: false, message: refused };
 	}
 	return { ok: true, files };
 }

@@ -3,12 +3,13 @@
 // schema and against the pinned version's meaning before it reaches the disk.
 import path from 'node:path';
 import { evaluate, validateAgainst, validateInspection, type EvaluationResult, type FrameworkVersion, type Issue } from '../engine/index';
-import { applyEdits, describeEdits, type Edit } from '../inspection/edits';
+import { applyEdits, describeEdits, editScope, type Edit } from '../inspection/edits';
 import { decisionRefusals } from '../inspection/panel';
 import type { InspectionRecord } from '../inspection/record';
 import { loadFramework } from './frameworks';
 import { DocumentStore, InvalidDocumentError, NotFoundError, dataDir, type Stored } from './store';
 import { users } from './users';
+import { ownMaps } from '../engine/own-maps';
 
 export type { InspectionRecord } from '../inspection/record';
 
@@ -26,11 +27,30 @@ export function validateRecord(value: unknown, file = 'inspection'): Issue[] {
 	return checked.ok ? [] : checked.errors;
 }
 
+/**
+ * Records read back with evidence maps no id can read a prototype through: the file was valid
+ * when written, but is JSON.parse'd again here, and may have been edited by hand since.
+ */
+class InspectionStore extends DocumentStore<InspectionRecord> {
+	override async get(id: string): Promise<Stored<InspectionRecord> | null> {
+		return owned(await super.get(id));
+	}
+
+	override async list(): Promise<Stored<InspectionRecord>[]> {
+		return (await super.list()).map((doc) => owned(doc)!);
+	}
+}
+
+function owned(doc: Stored<InspectionRecord> | null): Stored<InspectionRecord> | null {
+	if (doc?.value?.evidence) doc.value = { ...doc.value, evidence: ownMaps(doc.value.evidence) };
+	return doc;
+}
+
 let store: DocumentStore<InspectionRecord> | null = null;
 
 export function inspections(): DocumentStore<InspectionRecord> {
 	const dir = path.join(dataDir(), 'inspections');
-	if (!store || store.dir !== dir) store = new DocumentStore<InspectionRecord>(dir, (value) => validateRecord(value));
+	if (!store || store.dir !== dir) store = new InspectionStore(dir, (value) => validateRecord(value));
 	return store;
 }
 
@@ -78,8 +98,9 @@ export async function saveEdits(
 	const current = await store.get(id);
 	if (!current) throw new NotFoundError(id);
 	if (!Array.isArray(edits) || !edits.length) throw new InvalidDocumentError([{ file: 'edit', pointer: '', message: 'there are no changes to save', severity: 'error' }]);
+	// The edits are checked against the ids of the version the record is pinned to before they touch it.
 	const framework = pinnedVersion(current.value);
-	const applied = applyEdits(current.value, edits, framework.meta);
+	const applied = applyEdits(current.value, edits, editScope(framework));
 	if (!applied.ok) throw new InvalidDocumentError(applied.issues);
 	const problems = validateRecord(applied.record);
 	if (problems.length) throw new InvalidDocumentError(problems);

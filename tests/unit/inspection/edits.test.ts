@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import type { FrameworkMeta } from '../../../src/lib/engine/types';
-import { applyEdit, applyEdits, describeEdits, type Edit } from '../../../src/lib/inspection/edits';
+import { applyEdit as applyIn, applyEdits as applyAllIn, describeEdits, type Edit, type EditScope } from '../../../src/lib/inspection/edits';
 import type { InspectionRecord } from '../../../src/lib/inspection/record';
 
 const record = (): InspectionRecord => ({
@@ -12,6 +12,22 @@ const record = (): InspectionRecord => ({
 	status: 'in-progress',
 	evidence: { context: { inspectionType: 'iyjs' }, cases: [{ id: 'c1', sample: 'court', answers: { '2.1.1': 'yes' } }] }
 });
+
+/** The ids these tests name, as a version would give them (2025's, and a prompt for 1.1). */
+const scope: EditScope = {
+	ref: 'hmip-youth@2025',
+	ratings: new Set(['outstanding', 'good', 'requires-improvement', 'inadequate']),
+	caseQuestions: new Set(['2.1.1', '2.1.2', '2.2.1']),
+	caseAnswers: new Set(['2.1.1', '2.1.2', '2.2.1']),
+	standards: new Map([
+		['1.1', { keyQuestions: new Set(['1.1.1']), prompts: new Set(['1.1.1.a']) }],
+		['2.1', { keyQuestions: new Set<string>(), prompts: new Set<string>() }],
+		['V1', { keyQuestions: new Set(['V1.2']), prompts: new Set<string>() }]
+	]),
+	terms: { contextFacts: [], inspectionTypes: [] }
+};
+const applyEdit = (r: InspectionRecord, edit: Edit) => applyIn(r, edit, scope);
+const applyEdits = (r: InspectionRecord, edits: Edit[]) => applyAllIn(r, edits, scope);
 
 const Apply = suite('applyEdit: each edit and what it changes');
 const table: { name: string; edit: Edit; check: (r: InspectionRecord) => void }[] = [
@@ -93,27 +109,27 @@ const record2021 = (): InspectionRecord => ({ ...record(), framework: 'hmip-yout
 const Context = suite('applyEdit: context facts');
 Context('a number sets the fact, and a boolean beside it', () => {
 	const r = record2021();
-	assert.equal(applyEdit(r, { type: 'context', fact: 'resettlementCases', value: 3 }, meta2021), []);
-	assert.equal(applyEdit(r, { type: 'context', fact: 'diversityPracticeInsufficient', value: true }, meta2021), []);
+	assert.equal(applyIn(r, { type: 'context', fact: 'resettlementCases', value: 3 }, { ...scope, terms: meta2021 }), []);
+	assert.equal(applyIn(r, { type: 'context', fact: 'diversityPracticeInsufficient', value: true }, { ...scope, terms: meta2021 }), []);
 	assert.equal(r.evidence.context, { diversityPracticeInsufficient: true, resettlementCases: 3 });
 });
 Context('0 is a value, not "not recorded"', () => {
 	const r = record2021();
-	assert.equal(applyEdit(r, { type: 'context', fact: 'resettlementCases', value: 0 }, meta2021), []);
+	assert.equal(applyIn(r, { type: 'context', fact: 'resettlementCases', value: 0 }, { ...scope, terms: meta2021 }), []);
 	assert.is(r.evidence.context!.resettlementCases, 0);
 });
 Context('null clears the fact: the key is gone, and an empty context with it', () => {
 	const r = record2021();
-	applyEdit(r, { type: 'context', fact: 'resettlementCases', value: 2 }, meta2021);
-	assert.equal(applyEdit(r, { type: 'context', fact: 'resettlementCases', value: null }, meta2021), []);
+	applyIn(r, { type: 'context', fact: 'resettlementCases', value: 2 }, { ...scope, terms: meta2021 });
+	assert.equal(applyIn(r, { type: 'context', fact: 'resettlementCases', value: null }, { ...scope, terms: meta2021 }), []);
 	assert.equal(r.evidence.context, { diversityPracticeInsufficient: false });
 	assert.is('resettlementCases' in r.evidence.context!, false);
-	assert.equal(applyEdit(r, { type: 'context', fact: 'diversityPracticeInsufficient', value: null }, meta2021), []);
+	assert.equal(applyIn(r, { type: 'context', fact: 'diversityPracticeInsufficient', value: null }, { ...scope, terms: meta2021 }), []);
 	assert.is('context' in r.evidence, false);
 });
 Context('the inspection type is one of the version\'s types', () => {
 	const r = record();
-	assert.equal(applyEdit(r, { type: 'context', fact: 'inspectionType', value: 'iyjwcv' }, meta2025), []);
+	assert.equal(applyIn(r, { type: 'context', fact: 'inspectionType', value: 'iyjwcv' }, { ...scope, terms: meta2025 }), []);
 	assert.is(r.evidence.context!.inspectionType, 'iyjwcv');
 });
 Context('described for the record of who changed what', () => {
@@ -135,20 +151,67 @@ for (const row of refusedContext) {
 	Context(`refused, naming the field: ${row.name}`, () => {
 		const r = record2021();
 		const before = JSON.stringify(r);
-		assert.equal(applyEdit(r, row.edit, row.terms ?? meta2021).map((i) => [i.pointer, i.message]), [[row.pointer, row.message]]);
+		assert.equal(applyIn(r, row.edit, { ...scope, terms: row.terms ?? meta2021 }).map((i) => [i.pointer, i.message]), [[row.pointer, row.message]]);
 		assert.is(JSON.stringify(r), before);
 	});
 }
 Context('a string fact with values takes one of them', () => {
 	const terms = { contextFacts: [{ id: 'setting', label: 'Setting', type: 'string' as const, values: ['urban', 'rural'], required: false, whenUnknown: 'nobody has said' }] };
 	const r = record2021();
-	assert.equal(applyEdit(r, { type: 'context', fact: 'setting', value: 'rural' }, terms), []);
-	assert.equal(applyEdit(r, { type: 'context', fact: 'setting', value: 'coastal' }, terms).map((i) => i.message), ['Setting must be one of urban, rural']);
+	assert.equal(applyIn(r, { type: 'context', fact: 'setting', value: 'rural' }, { ...scope, terms }), []);
+	assert.equal(applyIn(r, { type: 'context', fact: 'setting', value: 'coastal' }, { ...scope, terms }).map((i) => i.message), ['Setting must be one of urban, rural']);
 	assert.is(r.evidence.context!.setting, 'rural');
 });
-Context('without the version\'s terms a context edit is refused', () => {
+Context('a version that declares no context facts refuses a context edit', () => {
 	const r = record2021();
-	assert.equal(applyEdit(r, { type: 'context', fact: 'resettlementCases', value: 3 }).map((i) => i.pointer), ['/evidence/context']);
+	assert.equal(applyEdit(r, { type: 'context', fact: 'resettlementCases', value: 3 }).map((i) => i.pointer), ['/evidence/context/resettlementCases']);
 	assert.is(r.evidence.context!.resettlementCases, undefined);
 });
 Context.run();
+const Ids = suite('applyEdit: every id is checked against the version before it indexes anything (issue 10, row 1)');
+const hostile: { name: string; edit: Edit; pointer: string; message: string }[] = [
+	{ name: 'propose on __proto__', edit: { type: 'propose', standard: '__proto__', rating: 'outstanding', reason: 'x' }, pointer: '/evidence/judgements/__proto__', message: 'there is no standard "__proto__" in hmip-youth@2025' },
+	{ name: 'judge a key question of __proto__', edit: { type: 'judge-key-question', standard: '__proto__', keyQuestion: '2.1.1', answer: 'yes' }, pointer: '/evidence/judgements/__proto__/keyQuestions/2.1.1', message: 'there is no standard "__proto__" in hmip-youth@2025' },
+	{ name: 'judge a prompt of constructor', edit: { type: 'judge-prompt', standard: 'constructor', prompt: 'x', judgement: 'above' }, pointer: '/evidence/judgements/constructor/prompts/x', message: 'there is no standard "constructor" in hmip-youth@2025' },
+	{ name: 'a key question the standard does not have', edit: { type: 'judge-key-question', standard: '1.1', keyQuestion: 'prototype', answer: 'no' }, pointer: '/evidence/judgements/1.1/keyQuestions/prototype', message: '"prototype" is not a judgement key question of standard 1.1 in hmip-youth@2025' },
+	{ name: 'a prompt of another standard', edit: { type: 'judge-prompt', standard: 'V1', prompt: '1.1.1.a', judgement: 'below' }, pointer: '/evidence/judgements/V1/prompts/1.1.1.a', message: `"1.1.1.a" is not a prompt of standard V1's judgement key questions in hmip-youth@2025` },
+	{ name: 'a tally for __proto__', edit: { type: 'tally', keyQuestion: '__proto__', tally: { relevant: 1, yes: 1 } }, pointer: '/evidence/tallies/__proto__', message: '"__proto__" is not a case-based key question of hmip-youth@2025' },
+	{ name: 'clearing a tally for constructor', edit: { type: 'tally', keyQuestion: 'constructor', tally: null }, pointer: '/evidence/tallies/constructor', message: '"constructor" is not a case-based key question of hmip-youth@2025' },
+	{ name: 'a decision on __proto__', edit: { type: 'decide', standard: '__proto__', decision: { rating: 'good', reason: 'r' } }, pointer: '/evidence/decisions/__proto__', message: 'there is no standard "__proto__" in hmip-youth@2025' },
+	{ name: 'a decision with a rating not on the scale', edit: { type: 'decide', standard: 'V1', decision: { rating: 'toString', reason: 'r' } }, pointer: '/evidence/decisions/V1/rating', message: '"toString" is not a rating of hmip-youth@2025' },
+	{ name: 'a proposal with a rating not on the scale', edit: { type: 'propose', standard: '1.1', rating: 'valueOf', reason: null }, pointer: '/evidence/judgements/1.1/rating', message: '"valueOf" is not a rating of hmip-youth@2025' },
+	{ name: 'a case answer to __proto__', edit: { type: 'answer', caseId: 'c1', question: '__proto__', answer: 'yes' }, pointer: '/evidence/cases/0/answers/__proto__', message: '"__proto__" is not a case-based key question or prompt of hmip-youth@2025' },
+	{ name: 'a case answer to a standard', edit: { type: 'answer', caseId: 'c1', question: '1.1', answer: 'no' }, pointer: '/evidence/cases/0/answers/1.1', message: '"1.1" is not a case-based key question or prompt of hmip-youth@2025' },
+	{ name: 'a standard that is not a string', edit: { type: 'propose', standard: { length: 1 }, rating: 'good', reason: 'x' } as unknown as Edit, pointer: '/evidence/judgements/[object Object]', message: 'there is no standard "[object Object]" in hmip-youth@2025' }
+];
+for (const row of hostile) {
+	Ids(row.name, () => {
+		const r = record();
+		const before = JSON.stringify(r);
+		const issues = applyEdit(r, row.edit);
+		assert.equal(issues.map((i) => [i.pointer, i.message]), [[row.pointer, row.message]]);
+		assert.is(JSON.stringify(r), before);
+		assert.equal(Object.getOwnPropertyNames(Object.prototype).filter((k) => ['rating', 'reason', 'keyQuestions', 'prompts', '2.1.1'].includes(k)), []);
+		assert.is(({} as Record<string, unknown>).rating, undefined);
+	});
+}
+Ids('the issue\'s request, in order: refused at the first edit, nothing reaches Object.prototype', () => {
+	const keys = Object.getOwnPropertyNames(Object.prototype).sort();
+	const result = applyEdits(record(), [
+		{ type: 'propose', standard: '__proto__', rating: 'outstanding', reason: 'x' },
+		{ type: 'judge-key-question', standard: '__proto__', keyQuestion: '2.1.1', answer: 'yes' }
+	]);
+	assert.is(result.ok, false);
+	if (!result.ok) assert.is(result.index, 0);
+	assert.equal(Object.getOwnPropertyNames(Object.prototype).sort(), keys);
+});
+Ids('a version whose standard is called "constructor": its judgement is an own property, not Object', () => {
+	const odd: EditScope = { ...scope, standards: new Map([['constructor', { keyQuestions: new Set(['k']), prompts: new Set<string>() }]]) };
+	const r = record();
+	assert.equal(applyIn(r, { type: 'propose', standard: 'constructor', rating: 'good', reason: 'why' }, odd), []);
+	assert.equal(applyIn(r, { type: 'judge-key-question', standard: 'constructor', keyQuestion: 'k', answer: 'yes' }, odd), []);
+	assert.is(JSON.stringify(r.evidence.judgements), JSON.stringify({ constructor: { rating: 'good', reason: 'why', keyQuestions: { k: 'yes' } } }));
+	assert.is((Object as unknown as Record<string, unknown>).rating, undefined);
+	assert.is((Object as unknown as Record<string, unknown>).keyQuestions, undefined);
+});
+Ids.run();

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { evidenceChoices, pastedEvidence, readEvidence } from '../../../src/lib/server/evidence-sources';
@@ -56,3 +56,27 @@ Sources('rating checks the evidence against the version first, naming the pointe
 	if (good.ok) assert.is(good.result.standards['2.2'].final, 'good');
 });
 Sources.run();
+
+const Links = suite('the editor\'s golden folder: a link out of it is neither offered nor read (issue 10, row 12)');
+Links('a link to a file outside is not offered and not read; one inside is', async () => {
+	const golden = mkdtempSync(path.join(tmpdir(), 'yardstick-golden-links-'));
+	const outside = mkdtempSync(path.join(tmpdir(), 'yardstick-outside-'));
+	writeFileSync(path.join(outside, 'secret.json'), readFileSync('tests/golden/2025/planning-worked-example.json'));
+	cpSync('tests/golden/2025/planning-worked-example.json', path.join(golden, 'inside.json'));
+	symlinkSync(path.join(outside, 'secret.json'), path.join(golden, 'out.json'));
+	symlinkSync(path.join(golden, 'inside.json'), path.join(golden, 'also.json'));
+	const before = process.env.GOLDEN_DIR;
+	process.env.GOLDEN_DIR = golden;
+	try {
+		const offered = (await evidenceChoices()).filter((c) => c.group === 'Golden files').map((c) => c.value);
+		assert.equal(offered, ['golden:also.json', 'golden:inside.json']);
+		const read = await readEvidence('golden:out.json');
+		assert.not.ok(read.ok);
+		if (!read.ok) assert.match(read.errors[0].message, 'no such golden file');
+		assert.ok((await readEvidence('golden:also.json')).ok);
+	} finally {
+		if (before === undefined) delete process.env.GOLDEN_DIR;
+		else process.env.GOLDEN_DIR = before;
+	}
+});
+Links.run();

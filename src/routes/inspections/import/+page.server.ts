@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { formatIssue } from '$lib/engine/index';
+import { capIssues, formatIssue } from '$lib/engine/index';
 import { actorOf } from '$lib/server/actor';
 import { requirePermission } from '$lib/server/auth';
 import { readImport } from '$lib/server/import';
@@ -16,7 +16,7 @@ export const actions: Actions = {
 		const name = file.name || 'upload.json';
 		if (file.size > IMPORT_FILE_BYTES) return fail(400, { errors: [`${name} is ${sizeInWords(file.size)}: an inspection to import may be at most ${sizeInWords(IMPORT_FILE_BYTES)}`] });
 		const read = readImport(await file.text(), name);
-		if (!read.ok) return fail(400, { errors: read.errors.map(formatIssue) });
+		if (!read.ok) return fail(400, { errors: capIssues(read.errors).map(formatIssue) });
 		let id: string;
 		try {
 			id = (await createInspection(read.record, actorOf(event), `imported from ${name}`)).id;

@@ -9,6 +9,7 @@ import { evidenceChoices, pastedEvidence, readEvidence } from '$lib/server/evide
 import { rateWith } from '$lib/server/rating';
 import { versionParts } from '$lib/framework-diff';
 import { allows } from '$lib/server/roles';
+import { capIssues } from '$lib/engine/index';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requirePermission(locals.user, 'read');
@@ -52,9 +53,9 @@ export const actions: Actions = {
 		if (!choice && !pasted) return fail(400, { choice, pasted, errors: { evidence: 'Choose a golden file or an inspection, or paste evidence' }, issues: [] });
 		const evidence = pasted ? pastedEvidence(pasted) : await readEvidence(choice);
 		const field = pasted ? 'pasted' : 'evidence';
-		if (!evidence.ok) return fail(400, { choice, pasted, errors: { [field]: 'This evidence cannot be read' }, issues: evidence.errors });
+		if (!evidence.ok) return fail(400, { choice, pasted, errors: { [field]: 'This evidence cannot be read' }, issues: capIssues(evidence.errors) });
 		const rated = await rateWith(opened.version, evidence.value);
-		if (!rated.ok) return fail(400, { choice, pasted, errors: { [field]: `This evidence does not fit ${opened.entry.ref}` }, issues: rated.errors });
+		if (!rated.ok) return fail(400, { choice, pasted, errors: { [field]: `This evidence does not fit ${opened.entry.ref}` }, issues: capIssues(rated.errors) });
 		return { choice, pasted, result: rated.result };
 	}
 };

@@ -8,6 +8,7 @@ import { requirePermission } from '$lib/server/auth';
 import { refusal } from '$lib/server/framework-refusals';
 import { StaleRevisionError } from '$lib/server/store';
 import { recordAudit } from '$lib/server/audit';
+import { parseJson } from '$lib/engine/index';
 
 export const GET: RequestHandler = async ({ locals, params }) => {
 	requirePermission(locals.user, 'read');
@@ -16,13 +17,10 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	return json({ status: opened.entry.status, revision: opened.entry.revision ?? null, files: opened.files });
 };
 
+/** The body read with the JSON limits (no duplicate keys, bounded depth); anything else is no body. */
 async function body(request: Request): Promise<Record<string, unknown>> {
-	try {
-		const value = await request.json();
-		return value && typeof value === 'object' ? value : {};
-	} catch {
-		return {};
-	}
+	const parsed = parseJson(await request.text().catch(() => ''), 'request body');
+	return parsed.ok && parsed.value && typeof parsed.value === 'object' ? (parsed.value as Record<string, unknown>) : {};
 }
 
 const refused = (e: unknown) => {

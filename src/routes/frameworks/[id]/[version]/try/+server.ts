@@ -6,7 +6,7 @@ import { requirePermission } from '$lib/server/auth';
 import { versionFromFiles } from '$lib/server/frameworks';
 import { pastedEvidence, readEvidence } from '$lib/server/evidence-sources';
 import { rateWith } from '$lib/server/rating';
-import { caseFacts, explainCondition, stageFacts, validateAgainst, type Condition, type KeyQuestion, type TryStage } from '$lib/engine/index';
+import { capIssues, caseFacts, explainCondition, parseJson, stageFacts, validateAgainst, type Condition, type Issue, type KeyQuestion, type TryStage } from '$lib/engine/index';
 
 const STAGES = ['result', 'limiter', 'rated', 'relevance'];
 
@@ -20,8 +20,11 @@ function checkCondition(condition: unknown) {
 
 export const POST: RequestHandler = async ({ locals, request }) => {
 	requirePermission(locals.user, 'framework:edit');
-	const body = (await request.json().catch(() => ({}))) as { files?: Record<string, unknown>; condition?: unknown; stage?: string; evidence?: string; pasted?: string; keyQuestion?: string };
-	const problem = (message: string, issues: unknown[] = []) => json({ ok: false, message, issues }, { status: 400 });
+	const problem = (message: string, issues: Issue[] = []) => json({ ok: false, message, issues: capIssues(issues) }, { status: 400 });
+	// Read with the depth limit: a condition nested thousands deep would overflow every walk of it below.
+	const parsed = parseJson(await request.text(), 'request body');
+	if (!parsed.ok) return problem(`The request cannot be read: ${parsed.errors[0].message}.`, parsed.errors);
+	const body = (parsed.value ?? {}) as { files?: Record<string, unknown>; condition?: unknown; stage?: string; evidence?: string; pasted?: string; keyQuestion?: string };
 	if (!body.files || typeof body.files !== 'object') return problem('Send the draft files.');
 	if (!STAGES.includes(body.stage ?? '')) return problem(`The stage must be one of ${STAGES.join(', ')}.`);
 	const conditionIssues = checkCondition(body.condition);
