@@ -1,4 +1,6 @@
 // Passwords are kept only as scrypt hashes: memory-hard (N=2^15, r=8: 32 MiB per hash), salted.
+// Each hash takes a thread of Node's small pool (which file reads share) for a while, so only a
+// few run at once; the rest wait briefly in line or are turned away (HashingBusyError).
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const N = 2 ** 15;
@@ -6,7 +8,58 @@ const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
 
-function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+/** Hashes at once: Node's pool has 4 threads, and the data files need some of them. */
+const AT_ONCE = 2;
+/** Hashes waiting in line at most, and for how long: more is a flood, refused at once. */
+const MOST_WAITING = 16;
+const LONGEST_WAIT_MS = 3_000;
+
+export class HashingBusyError extends Error {
+	constructor(readonly retryAfterSeconds: number) {
+		super(`Too many sign-in attempts, try again in ${retryAfterSeconds} seconds.`);
+		this.name = 'HashingBusyError';
+	}
+}
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+function release() {
+	const next = waiting.shift();
+	if (next) next();
+	else running--;
+}
+
+/** A turn to hash: at once when a slot is free, after a short wait in line, or HashingBusyError. */
+function turn(): Promise<void> {
+	if (running < AT_ONCE) {
+		running++;
+		return Promise.resolve();
+	}
+	if (waiting.length >= MOST_WAITING) return Promise.reject(new HashingBusyError(5));
+	return new Promise((resolve, reject) => {
+		const go = () => {
+			clearTimeout(timer);
+			resolve();
+		};
+		const timer = setTimeout(() => {
+			waiting.splice(waiting.indexOf(go), 1);
+			reject(new HashingBusyError(5));
+		}, LONGEST_WAIT_MS);
+		waiting.push(go);
+	});
+}
+
+async function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+	await turn();
+	try {
+		return await scryptOnce(password, salt, options);
+	} finally {
+		release();
+	}
+}
+
+function scryptOnce(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
 	return new Promise((resolve, reject) =>
 		scryptCallback(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem: 128 * options.N! * options.r! * options.p! * 2 }, (err, key) => (err ? reject(err) : resolve(key)))
 	);
