@@ -28,7 +28,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 			await discard(request.body);
 			return secured(tooLarge(request, oversize));
 		}
-		if (JSON_ROUTES.some((route) => route.test(url.pathname)) && mediaType(request) !== 'application/json') {
+		// a body of another type (a DELETE has none, and needs no type)
+		if (request.body && JSON_ROUTES.some((route) => route.test(url.pathname)) && mediaType(request) !== 'application/json') {
 			await discard(request.body);
 			return secured(refusal(415, `Send the body as JSON, with "Content-Type: application/json" (this was ${mediaType(request) || 'sent without a type'}).`));
 		}
