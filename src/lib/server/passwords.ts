@@ -30,28 +30,34 @@ function release() {
 	else running--;
 }
 
-/** A turn to hash: at once when a slot is free, after a short wait in line, or HashingBusyError. */
-function turn(): Promise<void> {
+/**
+ * A turn to hash: at once when a slot is free, else in line. A check of a password (anyone may
+ * ask for one, by signing in) waits briefly or is turned away with HashingBusyError; making a
+ * hash (an admin's or the account's own act) waits its turn.
+ */
+function turn(mayRefuse: boolean): Promise<void> {
 	if (running < AT_ONCE) {
 		running++;
 		return Promise.resolve();
 	}
-	if (waiting.length >= MOST_WAITING) return Promise.reject(new HashingBusyError(5));
+	if (mayRefuse && waiting.length >= MOST_WAITING) return Promise.reject(new HashingBusyError(5));
 	return new Promise((resolve, reject) => {
 		const go = () => {
 			clearTimeout(timer);
 			resolve();
 		};
-		const timer = setTimeout(() => {
-			waiting.splice(waiting.indexOf(go), 1);
-			reject(new HashingBusyError(5));
-		}, LONGEST_WAIT_MS);
+		const timer = mayRefuse
+			? setTimeout(() => {
+					waiting.splice(waiting.indexOf(go), 1);
+					reject(new HashingBusyError(5));
+				}, LONGEST_WAIT_MS)
+			: undefined;
 		waiting.push(go);
 	});
 }
 
-async function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-	await turn();
+async function scrypt(password: string, salt: Buffer, options: ScryptOptions, mayRefuse: boolean): Promise<Buffer> {
+	await turn(mayRefuse);
 	try {
 		return await scryptOnce(password, salt, options);
 	} finally {
@@ -67,7 +73,7 @@ function scryptOnce(password: string, salt: Buffer, options: ScryptOptions): Pro
 
 export async function hashPassword(password: string): Promise<string> {
 	const salt = randomBytes(16);
-	const key = await scrypt(password, salt, { N, r: R, p: P });
+	const key = await scrypt(password, salt, { N, r: R, p: P }, false);
 	return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
@@ -75,7 +81,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 	const [kind, n, r, p, salt, key] = stored.split('$');
 	if (kind !== 'scrypt' || !salt || !key) return false;
 	const expected = Buffer.from(key, 'base64url');
-	const actual = await scrypt(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
+	const actual = await scrypt(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) }, true);
 	return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

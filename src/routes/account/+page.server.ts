@@ -3,7 +3,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { PASSWORD_MAX, requirePermission, signIn } from '$lib/server/auth';
-import { HashingBusyError, passwordProblems } from '$lib/server/passwords';
+import { passwordProblems } from '$lib/server/passwords';
 import { setPassword } from '$lib/server/users';
 import { recordAudit } from '$lib/server/audit';
 import { StaleRevisionError } from '$lib/server/store';
@@ -36,7 +36,7 @@ export const actions: Actions = {
 				recordAudit({ actor: user.name, action: 'account.password-change', target: { kind: 'user', id: user.name }, summary: `${user.name} changed their password; their other sessions ended` }).then(() => undefined)
 			);
 		} catch (e) {
-			if (e instanceof StaleRevisionError || e instanceof HashingBusyError) return fail(e instanceof HashingBusyError ? 429 : 409, { errors: { password: e.message } });
+			if (e instanceof StaleRevisionError) return fail(409, { errors: { password: e.message } });
 			throw e;
 		}
 		// every session ends, this one too; this browser gets a new one, so only it stays signed in

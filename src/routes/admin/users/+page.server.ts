@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth';
 import { NoAccountError, addUser, issueToken, nameProblem, revokeToken, setPassword, users } from '$lib/server/users';
-import { HashingBusyError, passwordProblems } from '$lib/server/passwords';
+import { passwordProblems } from '$lib/server/passwords';
 import { ROLES, ROLE_LABELS, isRole, type Role } from '$lib/server/roles';
 import { recordAudit } from '$lib/server/audit';
 import { StaleRevisionError } from '$lib/server/store';
@@ -46,12 +46,7 @@ export const actions: Actions = {
 		const badPassword = passwordProblems(password);
 		if (badPassword.length) errors.password = `Password ${badPassword.join('; ')}`;
 		if (Object.keys(errors).length) return fail(400, { action: 'add', name, roles, errors });
-		try {
-			await addUser(name, roles, password, admin.name);
-		} catch (e) {
-			if (e instanceof HashingBusyError) return fail(429, { action: 'add', name, roles, errors: { password: e.message } });
-			throw e;
-		}
+		await addUser(name, roles, password, admin.name);
 		await recordAudit({ actor: admin.name, action: 'account.create', target: { kind: 'user', id: name }, summary: `account ${name} created with roles ${roles.join(', ')}`, after: { roles } });
 		return { action: 'add', done: `Account ${name} created.` };
 	},
@@ -142,7 +137,6 @@ export const actions: Actions = {
 		} catch (e) {
 			if (e instanceof NoAccountError) return fail(400, { action: 'password', account: name, errors: { [errorKey]: e.message } });
 			if (e instanceof StaleRevisionError) return fail(409, { action: 'password', account: name, errors: { [errorKey]: e.message } });
-			if (e instanceof HashingBusyError) return fail(429, { action: 'password', account: name, errors: { [errorKey]: e.message } });
 			throw e;
 		}
 		await endSessionsOf(name);
