@@ -47,6 +47,6 @@ export default defineConfig({
 		reuseExistingServer: false,
 		timeout: 30_000,
 		stdout: 'pipe',
-		env: { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR, RULES_DIR: process.env.E2E_RULES_DIR }
+		env: { HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, DATA_DIR: process.env.E2E_DATA_DIR, RULES_DIR: process.env.E2E_RULES_DIR }
 	}
 });

@@ -6,9 +6,29 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
-		// kit's own check compares with an origin adapter-node assumes is https; src/hooks.server.ts
-		// refuses cross-site writes by comparing the Origin with the Host the browser used instead.
-		csrf: { checkOrigin: false }
+		// SvelteKit's own check refuses a form post whose Origin is not the app's. The app's origin
+		// is the adapter's: ORIGIN, or PROTOCOL_HEADER and the Host behind a proxy (README, Accounts).
+		csrf: { trustedOrigins: [] },
+		// Only the app's own scripts and styles; SvelteKit puts a nonce on its one inline script, so
+		// no injected inline script runs. 'unsafe-eval' because Ajv compiles the schemas it checks
+		// drafts with in the editor (new Function); precompiled (standalone) validators would let it
+		// go. Style attributes stay allowed: components position band edges and bars with them.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'unsafe-eval'],
+				'style-src': ['self'],
+				'style-src-attr': ['unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

@@ -1,36 +1,42 @@
-import { json, text, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/sessions';
 import { userForToken, users } from '$lib/server/users';
-import { oversizeMessage } from '$lib/server/body-limits';
+import { BodyOverflowError, countedBody, oversizeMessage } from '$lib/server/body-limits';
+
+// Cross-site form posts are refused by SvelteKit's own origin check (svelte.config.js), before
+// this hook runs; the routes that take JSON refuse any other body type below, so no form post
+// (which cannot send application/json) reaches them either.
 
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
-/** A write from another site (a forged form post) carries an Origin whose host is not ours. */
-function crossSite(request: Request): boolean {
-	if (SAFE_METHODS.includes(request.method)) return false;
-	const origin = request.headers.get('origin');
-	if (origin) {
-		try {
-			return new URL(origin).host !== request.headers.get('host');
-		} catch {
-			return true;
-		}
-	}
-	return request.headers.get('sec-fetch-site') === 'cross-site';
-}
+/** The routes whose bodies are JSON. */
+const JSON_ROUTES = [/^\/api\/evaluate$/, /^\/inspections\/[^/]+\/edits$/, /^\/frameworks\/[^/]+\/[^/]+\/(draft|try)$/];
+
+/** What opens without an account: signing in and out (static files never reach this hook). */
+const PUBLIC = /^\/sign-in\/?(__data\.json)?$|^\/sign-out\/?$/;
 
 /** Who is asking: a session cookie from the browser, or a bearer token an admin issued. */
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
-	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-	if (!bearer && crossSite(event.request)) return text('Cross-site form submissions are refused.', { status: 403 });
-	const oversize = SAFE_METHODS.includes(event.request.method) ? null : oversizeMessage(event.url.pathname, event.request.headers.get('content-length'));
-	if (oversize) {
-		// Read and drop the body (at most the adapter's ceiling) so the client, still sending,
-		// gets the answer instead of a reset connection; nothing of it is kept.
-		await discard(event.request.body);
-		return tooLarge(event.request, oversize);
+	const { request, url } = event;
+	let counted: ReturnType<typeof countedBody> | null = null;
+	if (!SAFE_METHODS.includes(request.method)) {
+		const oversize = oversizeMessage(url.pathname, request.headers.get('content-length'));
+		if (oversize) {
+			// Read and drop the body (at most the adapter's ceiling) so the client, still sending,
+			// gets the answer instead of a reset connection; nothing of it is kept.
+			await discard(request.body);
+			return secured(tooLarge(request, oversize));
+		}
+		// a body of another type (a DELETE has none, and needs no type)
+		if (request.body && JSON_ROUTES.some((route) => route.test(url.pathname)) && mediaType(request) !== 'application/json') {
+			await discard(request.body);
+			return secured(refusal(415, `Send the body as JSON, with "Content-Type: application/json" (this was ${mediaType(request) || 'sent without a type'}).`));
+		}
+		counted = countedBody(request, url.pathname);
+		event.request = counted.request;
 	}
+	const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
 	if (bearer) {
 		const user = await userForToken(bearer);
 		if (user) event.locals.user = { name: user.name, roles: user.roles };
@@ -39,17 +45,50 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const user = name ? (await users().get(name))?.value : null;
 		if (user && !user.disabled) event.locals.user = { name: user.name, roles: user.roles };
 	}
-	// A safety net under every route's own check: nothing but the public pages without a user.
-	// Pages answer with their 401 page from the root layout; everything else answers here.
-	const page = event.request.method === 'GET' && (event.request.headers.get('accept') ?? '').includes('text/html');
-	if (!event.locals.user && !PUBLIC.test(event.url.pathname) && !page) {
-		return json({ errors: [{ file: 'request', pointer: '', message: 'Sign in, or send an API token as "Authorization: Bearer …".' }] }, { status: 401 });
+	// A safety net under every route's own check: nothing but signing in without a user. A page
+	// asked for by a browser goes to the sign-in page, and comes back after; anything else is 401.
+	if (!event.locals.user && !PUBLIC.test(url.pathname)) {
+		await discard(event.request.body);
+		const page = (request.method === 'GET' || request.method === 'HEAD') && (request.headers.get('accept') ?? '').includes('text/html') && !url.pathname.endsWith('/__data.json');
+		if (page) return secured(new Response(null, { status: 303, headers: { location: `/sign-in?next=${encodeURIComponent(url.pathname + url.search)}` } }));
+		return secured(refusal(401, 'Sign in, or send an API token as "Authorization: Bearer …".'));
 	}
-	return resolve(event);
+	const response = await resolve(event);
+	const overflow = await counted?.refused();
+	if (overflow) return secured(tooLarge(request, overflow));
+	return secured(response);
 };
 
+const mediaType = (request: Request) => (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+
+const refusal = (status: number, message: string) => json({ errors: [{ file: 'request', pointer: '', message }] }, { status });
+
+/**
+ * Headers every answer carries. Pages get their Content-Security-Policy from SvelteKit
+ * (svelte.config.js kit.csp, with a nonce for its own inline script); anything else, which
+ * is never a page to render, gets one that allows nothing.
+ */
+function secured(response: Response): Response {
+	let answer = response;
+	try {
+		set(answer.headers);
+	} catch {
+		// headers of a response made elsewhere may be immutable: copy it
+		answer = new Response(response.body, response);
+		set(answer.headers);
+	}
+	return answer;
+}
+
+function set(headers: Headers) {
+	if (!headers.has('content-security-policy')) headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	headers.set('x-frame-options', 'DENY');
+	headers.set('x-content-type-options', 'nosniff');
+	headers.set('referrer-policy', 'same-origin');
+}
+
 async function discard(body: ReadableStream<Uint8Array> | null) {
-	if (!body) return;
+	if (!body || body.locked) return;
 	try {
 		for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) void chunk;
 	} catch {
@@ -66,13 +105,17 @@ function tooLarge(request: Request, message: string): Response {
 	return json({ errors: [{ file: 'request body', pointer: '', message, severity: 'error' }] }, { status: 413 });
 }
 
-const PUBLIC = /^\/((sign-in|sign-out)\/?)?(\/?__data\.json)?$/;
-
 /**
  * A request SvelteKit itself refuses (a form action sent JSON, say) is the client's mistake: one
  * line in the log. Anything else is ours: the stack goes to the log, never to the client.
  */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	// a body past its limit, read by the route: the hook answers 413 in place of whatever the route made of it
+	const overflow = error instanceof BodyOverflowError || (error instanceof Error && error.cause instanceof BodyOverflowError);
+	if (overflow) {
+		console.warn(`[413] ${event.request.method} ${event.url.pathname}: ${(error as Error).message}`);
+		return { message: (error as Error).message };
+	}
 	if (status >= 500) {
 		console.error(error);
 		return { message: 'Something went wrong on the server. The error is in its log.' };

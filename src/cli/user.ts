@@ -1,31 +1,60 @@
 // npm run user -- add NAME --role ROLE [--role ROLE]: create an account (the first admin, say).
-// The password is asked for without echo, or read from standard input when it is not a terminal.
+// npm run user -- passwd NAME: give an account a new password and end its sessions (an admin
+// who has lost theirs). The password is asked for without echo, or read from standard input
+// when it is not a terminal.
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { addUser, nameProblem, users } from '../lib/server/users';
+import { addUser, nameProblem, setPassword, users } from '../lib/server/users';
+import { endSessionsOf } from '../lib/server/sessions';
 import { passwordProblems } from '../lib/server/passwords';
 import { ROLES, isRole, type Role } from '../lib/server/roles';
 import { recordAudit } from '../lib/server/audit';
 import { fail, parse } from './args';
 
-const usage = `npm run user -- add NAME --role ROLE [--role ROLE ...]   (roles: ${ROLES.join(', ')})`;
-const { positionals, values } = parse({ role: { type: 'string', multiple: true } }, usage);
+const usage = [
+	`npm run user -- add NAME --role ROLE [--role ROLE ...]   (roles: ${ROLES.join(', ')})`,
+	'npm run user -- passwd NAME   (a new password; the account\'s sessions end)'
+].join('\n       ');
+const { positionals, values } = parse({ role: { type: 'string', multiple: true }, help: { type: 'boolean' } }, usage);
+if (values.help) {
+	console.log(`usage: ${usage}`);
+	process.exit(0);
+}
 const [command, name] = positionals;
-if (command !== 'add' || !name || positionals.length !== 2) fail(`usage: ${usage}`);
+if (!['add', 'passwd'].includes(command) || !name || positionals.length !== 2) fail(`usage: ${usage}`);
 const bad = nameProblem(name);
 if (bad) fail(`NAME: ${bad}`);
+
+if (command === 'passwd') {
+	if (values.role) fail('--role: not for passwd (an admin sets roles under Accounts)');
+	if (!(await users().get(name))) fail(`NAME: there is no account "${name}"`);
+	const password = await readPassword(`New password for ${name}: `);
+	await setPassword(name, password, 'command line', () =>
+		recordAudit({ actor: 'command line', action: 'account.password-reset', target: { kind: 'user', id: name }, summary: `password of ${name} reset on the command line; its sessions ended` }).then(() => undefined)
+	);
+	const ended = await endSessionsOf(name);
+	console.log(`password of ${name} changed; ${ended} session${ended === 1 ? '' : 's'} ended`);
+	process.exit(0);
+}
+
 const roles = ((values.role as string[] | undefined) ?? []).map((r) => r.trim());
 if (!roles.length) fail(`--role is required (${ROLES.join(', ')})`);
 const unknown = roles.filter((r) => !isRole(r));
 if (unknown.length) fail(`--role: unknown role ${unknown.map((r) => `"${r}"`).join(', ')} (${ROLES.join(', ')})`);
 if (await users().get(name)) fail(`NAME: an account "${name}" already exists`);
 
-const password = process.stdin.isTTY ? await ask(`Password for ${name}: `) : await readStdin();
-const problems = passwordProblems(password);
-if (problems.length) fail(`password: ${problems.join('; ')}`);
+const password = await readPassword(`Password for ${name}: `);
 await addUser(name, roles as Role[], password, 'command line');
 await recordAudit({ actor: 'command line', action: 'account.create', target: { kind: 'user', id: name }, summary: `account ${name} created with roles ${roles.join(', ')}`, after: { roles } });
 console.log(`account ${name} created (${roles.join(', ')})`);
+
+/** From the terminal without echo, or the first line of standard input; refused unless it meets the rules. */
+async function readPassword(question: string): Promise<string> {
+	const password = process.stdin.isTTY ? await ask(question) : await readStdin();
+	const problems = passwordProblems(password);
+	if (problems.length) fail(`password: ${problems.join('; ')}`);
+	return password;
+}
 
 async function readStdin(): Promise<string> {
 	let text = '';

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PageServerLoad } from './$types';
+import { requirePermission } from '$lib/server/auth';
 
 interface FrameworkSummary {
 	id: string;
@@ -31,7 +32,8 @@ function listFrameworks(rulesDir: string): FrameworkSummary[] {
 	return found;
 }
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ locals }) => {
+	requirePermission(locals.user, 'read');
 	const rulesDir = resolve(process.env.RULES_DIR ?? 'rules');
 	return { frameworks: listFrameworks(rulesDir) };
 };

@@ -73,10 +73,12 @@ test('an inspector off the team may read the inspection but not change or delete
 	await context.close();
 });
 
-test('a cross-site form post is refused even with a valid session', async ({ request }) => {
+test('a cross-site form post is refused even with a valid session, and one with no Origin at all', async ({ request }) => {
 	const response = await request.post('/inspections?/duplicate', { form: { id: 'nope' }, headers: { origin: 'https://evil.example' } });
 	expect(response.status()).toBe(403);
-	expect(await response.text()).toContain('Cross-site form submissions are refused');
+	expect(await response.text()).toContain('Cross-site POST form submissions are forbidden');
+	const unsaid = await request.post('/inspections?/duplicate', { form: { id: 'nope' }, headers: { referer: 'https://evil.example/' } });
+	expect(unsaid.status()).toBe(403);
 });
 
 test('an API token an admin issued works for the evaluate API, and a wrong one does not', async ({ page, playwright, baseURL }) => {

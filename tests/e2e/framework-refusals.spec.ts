@@ -9,7 +9,7 @@ import { whenHydrated } from '../support/hydration';
 const rulesDir = process.env.E2E_RULES_DIR!;
 const published = () => readFileSync(path.join(rulesDir, 'hmip-youth', '2025', 'domains', '2.json'), 'utf8');
 
-test('a published version cannot be changed over HTTP, whatever is sent', async ({ page }) => {
+test('a published version cannot be changed over HTTP, whatever is sent', async ({ page, baseURL }) => {
 	await signInAs(page, 'methodology-lead');
 	const before = published();
 	const api = page.request;
@@ -21,7 +21,7 @@ test('a published version cannot be changed over HTTP, whatever is sent', async 
 	expect(save.status()).toBe(403);
 	expect((await save.json()).message).toBe('hmip-youth@2025 is published, and a published version is never changed. Make a new draft from it instead.');
 
-	const garbage = await api.put('/frameworks/hmip-youth/2025/draft', { data: 'not a draft' });
+	const garbage = await api.put('/frameworks/hmip-youth/2025/draft', { data: 'not a draft', headers: { 'content-type': 'application/json' } });
 	expect(garbage.status()).toBe(403);
 
 	const discard = await api.delete('/frameworks/hmip-youth/2025/draft?revision=1');
@@ -33,10 +33,11 @@ test('a published version cannot be changed over HTTP, whatever is sent', async 
 
 	// publishing it again: as a browser posts the form, and as an enhanced form asks for JSON
 	const form = { revision: '1', 'effective-day': '1', 'effective-month': '1', 'effective-year': '2030', summary: 'again' };
-	const publish = await api.post('/frameworks/hmip-youth/2025/publish', { form, headers: { accept: 'text/html' } });
+	// a browser's form post carries its Origin, which SvelteKit checks before anything else
+	const publish = await api.post('/frameworks/hmip-youth/2025/publish', { form, headers: { accept: 'text/html', origin: baseURL! } });
 	expect(publish.status()).toBe(409);
 	expect(await publish.text()).toContain('hmip-youth@2025 is already published, and a published version is never changed.');
-	const enhanced = await (await api.post('/frameworks/hmip-youth/2025/publish', { form, headers: { 'x-sveltekit-action': 'true' } })).json();
+	const enhanced = await (await api.post('/frameworks/hmip-youth/2025/publish', { form, headers: { 'x-sveltekit-action': 'true', origin: baseURL! } })).json();
 	expect([enhanced.type, enhanced.status]).toEqual(['failure', 403]);
 	expect(enhanced.data).toContain('hmip-youth@2025 is published, and a published version is never changed.');
 
@@ -46,9 +47,10 @@ test('a published version cannot be changed over HTTP, whatever is sent', async 
 test('only a methodology lead may change a framework; anonymous requests are refused', async ({ page, playwright, baseURL }) => {
 	const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
 	expect((await anonymous.put('/frameworks/hmip-youth/2025/draft', { data: { revision: 1, files: {} } })).status()).toBe(401);
-	const list = await anonymous.get('/frameworks', { headers: { accept: 'text/html' } });
-	expect(list.status()).toBe(401);
-	expect(await list.text()).toContain('Sign in to continue');
+	const list = await anonymous.get('/frameworks', { headers: { accept: 'text/html' }, maxRedirects: 0 });
+	expect(list.status()).toBe(303);
+	expect(list.headers().location).toBe('/sign-in?next=%2Fframeworks');
+	expect((await anonymous.get('/frameworks/__data.json')).status()).toBe(401);
 	expect((await anonymous.get('/frameworks/hmip-youth/2025/export')).status()).toBe(401);
 	await anonymous.dispose();
 
@@ -56,8 +58,9 @@ test('only a methodology lead may change a framework; anonymous requests are ref
 	const save = await page.request.put('/frameworks/hmip-youth/2025/draft', { data: { revision: 1, files: {} } });
 	expect(save.status()).toBe(403);
 	expect((await save.json()).message).toContain('Your role does not allow this');
-	const newDraft = await page.request.post('/frameworks/hmip-youth/2025/new-draft', { form: { version: 'by-an-inspector' } });
+	const newDraft = await page.request.post('/frameworks/hmip-youth/2025/new-draft', { form: { version: 'by-an-inspector' }, headers: { origin: baseURL! } });
 	expect(newDraft.status()).toBe(403);
+	expect(await newDraft.text()).toContain('Your role does not allow this');
 	await page.goto('/frameworks/hmip-youth/2025');
 	await expect(page.getByRole('link', { name: 'Make a new draft from this version' })).toHaveCount(0);
 });

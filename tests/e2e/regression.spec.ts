@@ -187,8 +187,8 @@ test('a viewer can look at the regression pages but not start a run', async ({ p
 test.describe('signed out', () => {
 	test.use({ storageState: { cookies: [], origins: [] } });
 	test('the regression pages ask for a sign-in', async ({ page }) => {
-		const response = await page.goto('/regression');
-		expect(response?.status()).toBe(401);
-		await expect(page.getByRole('link', { name: 'Sign in' }).last()).toBeVisible();
+		await page.goto('/regression');
+		await expect(page).toHaveURL('/sign-in?next=%2Fregression');
+		await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 	});
 });

@@ -18,7 +18,8 @@ import { addUser, issueToken } from '../../src/lib/server/users';
 
 /** The version the tests' inspections use: no inspection type to choose, 35 case key questions. */
 export const FRAMEWORK = 'hmip-youth@2018';
-const PASSWORD = 'server tests password';
+/** Every account the tests make has this password. */
+export const PASSWORD = 'server tests password';
 /** Long enough for a loaded 2-core machine; a request that hangs fails its test instead of the whole run. */
 const REQUEST_TIMEOUT_MS = 30_000;
 const START_TIMEOUT_MS = 30_000;
@@ -58,13 +59,17 @@ export class TestServer {
 	private child: ChildProcess | null = null;
 	private output = '';
 
-	private constructor(readonly dataDir: string) {}
+	private constructor(
+		readonly dataDir: string,
+		private readonly env: Record<string, string> = {}
+	) {}
 
-	static async start(): Promise<TestServer> {
+	/** `env` adds to the server's environment (ADDRESS_HEADER, say), restarts included. */
+	static async start(env: Record<string, string> = {}): Promise<TestServer> {
 		if (!existsSync('build/index.js')) throw new Error('there is no build/: run `npm run build` first');
 		const dataDir = mkdtempSync(path.join(tmpdir(), 'yardstick-server-'));
 		folders.add(dataDir);
-		const server = new TestServer(dataDir);
+		const server = new TestServer(dataDir, env);
 		try {
 			await server.launch();
 		} catch (e) {
@@ -87,7 +92,7 @@ export class TestServer {
 		const port = await freePort();
 		const url = `http://127.0.0.1:${port}`;
 		const child = spawn(process.execPath, ['scripts/serve.mjs'], {
-			env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, DATA_DIR: this.dataDir, SHUTDOWN_TIMEOUT: '5' },
+			env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, DATA_DIR: this.dataDir, SHUTDOWN_TIMEOUT: '5', ...this.env },
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		running.add(child);
@@ -193,11 +198,11 @@ export class Client {
 		});
 	}
 
-	/** Through the form at /inspections/new, as a browser's enhanced form posts it; returns the new id. */
+	/** Through the form at /inspections/new, as a browser's enhanced form posts it (with its Origin); returns the new id. */
 	async createInspection(serviceName: string, framework = FRAMEWORK): Promise<string> {
 		const response = await this.request('/inspections/new', {
 			method: 'POST',
-			headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+			headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', origin: this.server.url },
 			body: new URLSearchParams({ serviceName, framework })
 		});
 		const text = await response.text();

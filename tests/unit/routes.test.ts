@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const PUBLIC = new Set(['src/routes/+page.server.ts', 'src/routes/+layout.server.ts', 'src/routes/sign-in/+page.server.ts', 'src/routes/sign-out/+server.ts']);
+const PUBLIC = new Set(['src/routes/+layout.server.ts', 'src/routes/sign-in/+page.server.ts', 'src/routes/sign-out/+server.ts']);
 
 function serverFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {

@@ -3,7 +3,8 @@
 import { error } from '@sveltejs/kit';
 import { allows, type Permission, type Role } from './roles';
 import { checkPassword } from './users';
-import { recordFailure, recordSuccess, waitFor } from './throttle';
+import { forgiveOne, recordFailure, recordSuccess, signInKeys, waitFor } from './throttle';
+import { HashingBusyError } from './passwords';
 import { recordAudit } from './audit';
 import { onTeam, type InspectionRecord } from '../inspection/record';
 
@@ -17,20 +18,57 @@ export function requirePermission(user: SignedIn | null, permission: Permission)
 
 export type SignInResult = { ok: true; user: SignedIn } | { ok: false; message: string; field?: 'name' | 'password' };
 
+/** The longest name the sign-in form takes: no account's name is longer. */
+export const NAME_MAX = 64;
+/** The longest password the sign-in form takes (passwordProblems refuses longer ones). */
+export const PASSWORD_MAX = 256;
+
+/**
+ * Each attempt is counted before anything is awaited, so attempts sent at once are counted as
+ * they arrive rather than after their hashes; an attempt that turns out right takes its count
+ * back. Unknown names are hashed too (the same time) and count against the address.
+ */
 export async function signIn(name: string, password: string, address: string): Promise<SignInResult> {
-	const keys = [`name:${name.toLowerCase()}`, `address:${address}`];
-	const wait = Math.max(...keys.map((k) => waitFor(k)));
+	const keys = signInKeys(name, address);
+	const wait = Math.max(...keys.map(({ key, free }) => waitFor(key, Date.now(), free)));
 	if (wait > 0) {
 		return { ok: false, message: `Too many failed attempts. Try again in ${Math.ceil(wait / 1000)} seconds.` };
 	}
-	const user = name && password ? await checkPassword(name.toLowerCase(), password) : null;
+	for (const { key } of keys) recordFailure(key);
+	let user;
+	try {
+		user = name && password ? await checkPassword(name.toLowerCase(), password) : null;
+	} catch (e) {
+		if (!(e instanceof HashingBusyError)) throw e;
+		// not checked, so not a failure of this name: the address keeps its count, as a flood's source should
+		forgiveOne(keys[0].key);
+		return { ok: false, message: e.message };
+	}
 	if (!user) {
-		keys.forEach((k) => recordFailure(k));
 		await recordAudit({ actor: name || '(no name)', action: 'sign-in.failure', target: { kind: 'user', id: name || '(no name)' }, summary: `failed sign-in from ${address}` });
 		return { ok: false, message: 'The name or password is not right.', field: 'password' };
 	}
-	keys.forEach(recordSuccess);
+	recordSuccess(keys[0].key);
+	forgiveOne(keys[1].key);
 	return { ok: true, user: { name: user.name, roles: user.roles } };
+}
+
+/**
+ * Where to go after signing in: a path on this app's own origin, or '/'. Resolved as the
+ * browser would resolve it (backslashes, tabs and all), so what passes is what is followed.
+ */
+export function safeNext(next: string | null, origin: string): string {
+	if (!next || !next.startsWith('/')) return '/';
+	let url: URL;
+	try {
+		url = new URL(next, origin);
+	} catch {
+		return '/';
+	}
+	if (url.origin !== origin) return '/';
+	const path = url.pathname + url.search + url.hash;
+	// a path starting with two slashes (or a backslash the browser reads as one) names another host
+	return /^\/[/\\]/.test(path) ? '/' : path;
 }
 
 /** An edit to an inspection needs the permission of what it changes: a panel decision, or evidence. */

@@ -1,7 +1,8 @@
 // How large a request body each route accepts. The server refuses a larger one by its
-// Content-Length before the route sees it (413, saying what the limit is for); the routes
-// that take files also check each file, to answer on the form. A body sent without a length is
-// held to BODY_CEILING by the Node adapter (scripts/serve.mjs sets it).
+// Content-Length before the route sees it (413, saying what the limit is for), and counts the
+// bytes as they arrive too (countedBody), since a chunked body declares no length and a length
+// is only a claim; the routes that take files also check each file, to answer on the form.
+// Over all of it the Node adapter holds every body to BODY_CEILING (scripts/serve.mjs sets it).
 import { UPLOAD_LIMITS } from './golden-sources';
 
 const KB = 1024;
@@ -54,4 +55,68 @@ export function oversizeMessage(pathname: string, contentLength: string | null):
 	const limit = bodyLimit(pathname);
 	if (length <= limit.bytes) return null;
 	return `The request is ${sizeInWords(length)}: ${limit.what} may be at most ${sizeInWords(limit.bytes)}.`;
+}
+
+/** Why a body that has gone past this path's limit is refused. */
+export function overflowMessage(pathname: string): string {
+	const limit = bodyLimit(pathname);
+	return `The request is larger than ${sizeInWords(limit.bytes)}: ${limit.what} may be at most that.`;
+}
+
+/**
+ * The request with its body counted as the route reads it. Past the path's limit the route's
+ * read fails, `refused()` answers the reason once the rest of the body has been read and
+ * dropped (so the client, still sending, hears the answer rather than a reset connection).
+ */
+export function countedBody(request: Request, pathname: string): { request: Request; refused: () => Promise<string | null> } {
+	const source = request.body;
+	if (!source) return { request, refused: async () => null };
+	const limit = bodyLimit(pathname).bytes;
+	const reader = source.getReader();
+	let seen = 0;
+	let over: Promise<void> | null = null;
+	const body = new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			try {
+				const { done, value } = await reader.read();
+				if (done) return controller.close();
+				seen += value.byteLength;
+				if (seen <= limit) return controller.enqueue(value);
+				controller.error(new BodyOverflowError(overflowMessage(pathname)));
+				over = drain(reader);
+			} catch (e) {
+				controller.error(e);
+			}
+		},
+		cancel(reason) {
+			return reader.cancel(reason);
+		}
+	});
+	const counted = new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal, duplex: 'half' } as RequestInit);
+	return {
+		request: counted,
+		refused: async () => {
+			if (!over) return null;
+			await over;
+			return overflowMessage(pathname);
+		}
+	};
+}
+
+/** What the route's read of a body past its limit throws: the client's mistake, answered 413, not a crash of ours. */
+export class BodyOverflowError extends Error {
+	readonly status = 413;
+	constructor(message: string) {
+		super(message);
+		this.name = 'BodyOverflowError';
+	}
+}
+
+/** Read and drop the rest of a body (the adapter stops it at its ceiling). */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>) {
+	try {
+		for (;;) if ((await reader.read()).done) return;
+	} catch {
+		// the client gave up, or the adapter's ceiling ended it: there is nothing more to read
+	}
 }

@@ -51,10 +51,17 @@ const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex'))
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
+export class NoAccountError extends Error {
+	constructor(readonly account: string) {
+		super(`There is no account "${account.slice(0, 64)}".`);
+		this.name = 'NoAccountError';
+	}
+}
+
 /** Issue an API token for a user; the token itself is shown once and never stored. */
 export async function issueToken(name: string, label: string, by: string): Promise<string> {
 	const doc = await users().get(name);
-	if (!doc) throw new Error(`no account "${name}"`);
+	if (!doc) throw new NoAccountError(name);
 	const token = `ys_${randomBytes(24).toString('base64url')}`;
 	const entry = { id: randomBytes(6).toString('hex'), hash: tokenHash(token), label, createdAt: new Date().toISOString() };
 	await users().update(name, doc.revision, { ...doc.value, tokens: [...(doc.value.tokens ?? []), entry] }, by, `API token "${label}" issued`);
@@ -67,4 +74,23 @@ export async function userForToken(token: string): Promise<User | null> {
 		if (!doc.value.disabled && doc.value.tokens?.some((t) => t.hash === hash)) return doc.value;
 	}
 	return null;
+}
+
+/** Take back one of an account's API tokens (by its id); its label, or null when there was no such token. */
+export async function revokeToken(name: string, tokenId: string, by: string, beforeWrite?: (label: string) => Promise<void>): Promise<string | null> {
+	const doc = await users().get(name);
+	if (!doc) throw new NoAccountError(name);
+	const token = doc.value.tokens?.find((t) => t.id === tokenId);
+	if (!token) return null;
+	const tokens = doc.value.tokens!.filter((t) => t !== token);
+	await users().update(name, doc.revision, { ...doc.value, tokens }, by, `API token "${token.label}" revoked`, beforeWrite && (() => beforeWrite(token.label)));
+	return token.label;
+}
+
+/** Give an account a new password (its old one stops working at once). */
+export async function setPassword(name: string, password: string, by: string, beforeWrite?: () => Promise<void>) {
+	const passwordHash = await hashPassword(password);
+	const doc = await users().get(name);
+	if (!doc) throw new NoAccountError(name);
+	await users().update(name, doc.revision, { ...doc.value, passwordHash }, by, by === name ? 'password changed' : `password reset by ${by}`, beforeWrite);
 }

@@ -18,7 +18,7 @@ Limits('a declared length over the limit is refused, saying what the limit is fo
 	assert.is(oversizeMessage('/sign-in', String(64 * 1024)), null);
 	assert.is(oversizeMessage('/sign-in', String(64 * 1024 + 1)), 'The request is 65 KB: a form may be at most 64 KB.');
 	assert.is(oversizeMessage('/api/evaluate', String(3 * 1024 * 1024)), 'The request is 3 MB: an inspection to rate may be at most 2 MB.');
-	// no length, or a nonsense one: left to the adapter's ceiling
+	// no length, or a nonsense one: counted as it arrives instead (countedBody; tests/server/auth.test.ts)
 	assert.is(oversizeMessage('/api/evaluate', null), null);
 	assert.is(oversizeMessage('/api/evaluate', 'lots'), null);
 });
