@@ -1,4 +1,5 @@
-import { json, text, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { json, text, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { announceSetup } from '$lib/server/setup';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/sessions';
 import { userForToken, users } from '$lib/server/users';
 import { oversizeMessage } from '$lib/server/body-limits';
@@ -66,7 +67,10 @@ function tooLarge(request: Request, message: string): Response {
 	return json({ errors: [{ file: 'request body', pointer: '', message, severity: 'error' }] }, { status: 413 });
 }
 
-const PUBLIC = /^\/((sign-in|sign-out)\/?)?(\/?__data\.json)?$/;
+const PUBLIC = /^\/((sign-in|sign-out|setup)\/?)?(\/?__data\.json)?$/;
+
+/** On start: with no accounts yet, print the one-time set-up link. */
+export const init: ServerInit = () => announceSetup();
 
 /**
  * A request SvelteKit itself refuses (a form action sent JSON, say) is the client's mistake: one

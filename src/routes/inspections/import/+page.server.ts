@@ -19,7 +19,7 @@ export const actions: Actions = {
 		if (!read.ok) return fail(400, { errors: read.errors.map(formatIssue) });
 		let id: string;
 		try {
-			id = (await createInspection(read.record, actorOf(event), `imported from ${name}`)).id;
+			id = (await createInspection(read.record, actorOf(event), `imported from ${name}`, { how: 'imported', from: name })).id;
 		} catch (e) {
 			if (e instanceof InvalidDocumentError) return fail(400, { errors: e.issues.map((i) => formatIssue({ ...i, file: name })) });
 			throw e;
