@@ -118,7 +118,7 @@ test('a methodology lead drafts, edits, publishes and rates hmip-youth@2026-tria
 	await page.getByRole('group', { name: 'The composite: Standards that count' }).getByRole('checkbox', { name: '2.4 Reviewing' }).check();
 	const max = textbox(page, 'The composite: Maximum score');
 	await expect(max).toHaveAccessibleDescription(/max is 12, but 5 standards scoring up to 3 make 15/);
-	await page.getByRole('link', { name: /Composite \/max: max is 12, but 5 standards scoring up to 3 make 15/ }).click();
+	await page.getByRole('link', { name: /Maximum score of the composite: max is 12, but 5 standards scoring up to 3 make 15/ }).click();
 	await expect(max).toBeFocused();
 	await max.fill('15');
 	await expect(max).not.toHaveAccessibleDescription(/max is/);

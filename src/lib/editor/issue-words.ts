@@ -38,9 +38,13 @@ const FIELD_WORDS: Record<string, string> = {
 	judgementGuidance: 'judgement guidance',
 	effectiveFrom: 'effective date',
 	changeSummary: 'change summary',
-	suggestFromBanding: 'banding it suggests from',
-	min: 'lowest percentage',
-	max: 'highest percentage'
+	suggestFromBanding: 'banding it suggests from'
+};
+
+/** min and max are a band's edges in a banding, scores in the composite. */
+const EDGE_WORDS: Record<string, Record<string, string>> = {
+	'bandings.json': { min: 'lower edge', max: 'upper edge' },
+	'composite.json': { min: 'lowest score', max: 'highest score' }
 };
 
 const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
@@ -90,7 +94,14 @@ export function issueSubject(issue: Pick<Issue, 'file' | 'pointer'>, files?: Fil
 	}
 	const key = rest.join('/');
 	const tree = file.startsWith('domains/') || (file === 'framework.json' && !rest.length);
-	const field = !key ? '' : key === 'id' && tree ? 'number' : (FIELD_WORDS[key] ?? rest.filter((t) => !/^\d+$/.test(t)).map(spaced).join(' '));
+	const edge = EDGE_WORDS[file]?.[key];
+	const field = !key
+		? ''
+		: key === 'id' && tree
+			? 'number'
+			: file === 'composite.json' && key === 'max' && !path.includes('bands')
+				? 'maximum score'
+				: (edge ?? FIELD_WORDS[key] ?? rest.filter((t) => !/^\d+$/.test(t)).map(spaced).join(' '));
 	return { item, field };
 }
 
