@@ -192,6 +192,29 @@ test('item 8: one line for what the guidance suggests; an empty inspection is "N
 	await expect(row).toContainText('Not yet rated');
 });
 
+test('item 8: "(flagged)" goes once the panel decides, and comes back when the decision is withdrawn', async ({ page }) => {
+	test.setTimeout(120_000);
+	// the default account is an inspector and a panel member; 2.1 and 2.2 are flagged and decided
+	const golden = JSON.parse(readFileSync('tests/golden/2018/panel-decision-within-discretion.json', 'utf8'));
+	golden.name = 'Flagshire YOS';
+	const file = path.join(mkdtempSync(path.join(tmpdir(), 'yardstick-flag-')), 'flagshire.json');
+	writeFileSync(file, JSON.stringify(golden));
+	await page.goto('/inspections/import');
+	await page.getByLabel('Upload a file').setInputFiles(file);
+	await page.getByRole('button', { name: /Import/ }).click();
+	await expect(page).toHaveURL(/\?imported=/);
+	await whenHydrated(page);
+	const item = (id: string) => page.getByRole('region', { name: 'Ratings now' }).getByRole('listitem').filter({ hasText: new RegExp(`^\\s*${id.replace('.', '\\.')}\\s`) });
+	await expect(item('2.1')).toContainText('Requires improvement');
+	await expect(item('2.1')).not.toContainText('(flagged)');
+	await expect(item('2.2')).not.toContainText('(flagged)');
+	await openTab(page, 'Panel');
+	await page.getByRole('button', { name: 'Withdraw the decision on 2.1' }).click();
+	await expectSaved(page);
+	await expect(item('2.1')).toContainText('(flagged)');
+	await expect(item('2.2')).not.toContainText('(flagged)');
+});
+
 test('item 5: a departure from decision guidance is audited once, with its reason, not while the reason is being typed', async ({ page }) => {
 	test.setTimeout(120_000);
 	await signInAs(page, 'inspector');

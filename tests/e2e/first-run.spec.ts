@@ -3,7 +3,7 @@
 // A server of its own (the shared one has accounts already), started as `npm start` starts it.
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,6 +48,13 @@ test('item 14: the first run prints a one-time set-up link; it makes the first a
 	expect(output).toContain(`Yardstick is running at ${origin}`);
 	expect(output).toContain(`No accounts yet. Open this link once to choose the first admin's name and password`);
 	expect(output.match(/setup\?token=/g)).toHaveLength(1);
+	// item 13: the README says what the newcomer now sees, and the address to open
+	const readme = readFileSync('README.md', 'utf8');
+	expect(readme).toContain("No accounts yet. Open this link once to choose the first admin's name and password:");
+	expect(readme).toContain('http://127.0.0.1:3000/setup?token=…');
+	expect(readme).toContain('Press Ctrl+C to stop it');
+	expect(readme).toContain('`npm run user -- --help`');
+	expect(readme).toContain('give both the same `DATA_DIR`');
 
 	const context = await browser.newContext({ baseURL: origin, storageState: { cookies: [], origins: [] }, viewport: { width: 320, height: 800 } });
 	const page = await context.newPage();
