@@ -65,6 +65,7 @@ test('item 1: standard 2.2 renumbered 2.1 is refused at its field and never save
 	expect(refused.message).toMatch(/^Not saved: 1 problem must be fixed first/);
 	await page.getByRole('button', { name: 'Undo' }).click();
 	await expect(page.getByText('This draft passes every schema and meaning check')).toBeVisible();
+	await expect(page.getByText('Not saved: fix the problem listed below first')).toHaveCount(0);
 
 	// a draft stored broken (before this check, or by hand) still opens, says what is wrong and offers a way out
 	const file = path.join(dataDir, 'drafts', 'hmip-youth__dup-trial.json');
@@ -157,6 +158,10 @@ test('item 8: a published version’s edit page says it never changes and offers
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Published versions never change');
 	await expect(page.getByText('You do not have access to this')).toHaveCount(0);
 	await noSeriousViolations(page);
+	await page.setViewportSize({ width: 320, height: 800 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	await page.getByRole('link', { name: 'Make a new draft from hmip-youth@2025' }).focus();
+	await expect(page.getByRole('link', { name: 'Make a new draft from hmip-youth@2025' })).toBeFocused();
 	await page.getByRole('link', { name: 'Make a new draft from hmip-youth@2025' }).click();
 	await expect(page).toHaveURL(/\/frameworks\/hmip-youth\/2025\/new-draft$/);
 });

@@ -57,6 +57,12 @@ export class DraftEditor {
 	announcement = $state('');
 	error = $state('');
 	stale: StaleVersion | null = $state(null);
+	/** a save was refused here for problems that stop the draft being stored; said while they last */
+	blocked = $state(false);
+	get blockedMessage() {
+		const n = this.issues.length;
+		return `Not saved: fix the ${n === 1 ? 'problem' : `${n} problems`} listed below first. A draft is kept only when every field it needs is filled in and every number and id is used once.`;
+	}
 	/** the fields on the page, so each issue is shown at the closest one */
 	readonly fields = new SvelteSet<string>();
 	private readonly fieldCounts = new Map<string, number>();
@@ -257,10 +263,11 @@ export class DraftEditor {
 	async save(overRevision = this.revision) {
 		if (this.unsaveable) {
 			// the server would refuse it too; say so here, where the problems are listed at their fields
-			this.error = `Not saved: fix the ${this.issues.length === 1 ? 'problem' : `${this.issues.length} problems`} listed below first. A draft is kept only when every field it needs is filled in and every number and id is used once.`;
-			this.announcement = this.error;
+			this.blocked = true;
+			this.announcement = this.blockedMessage;
 			return;
 		}
+		this.blocked = false;
 		this.saving = true;
 		this.error = '';
 		const json = this.committed;
