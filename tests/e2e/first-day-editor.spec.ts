@@ -151,6 +151,21 @@ test('item 4: a version import refused in words, with the file and pointer besid
 	await noSeriousViolations(page);
 });
 
+test('item 4: an inspection import refused in words: a golden file without its name', async ({ page }) => {
+	await signInAs(page, 'inspector');
+	const golden = JSON.parse(readFileSync('tests/golden/2018/panel-decision-within-discretion.json', 'utf8'));
+	delete golden.name;
+	const file = path.join(mkdtempSync(path.join(tmpdir(), 'yardstick-noname-')), 'no-name.json');
+	writeFileSync(file, JSON.stringify(golden));
+	await page.goto('/inspections/import');
+	await page.getByLabel('Upload a file').setInputFiles(file);
+	await page.getByRole('button', { name: /Import/ }).click();
+	const summary = page.getByRole('alert');
+	await expect(summary.getByRole('link')).toHaveText('The file has no service name ("name") (no-name.json at /)');
+	await expect(summary).not.toContainText('missing required property');
+	await noSeriousViolations(page);
+});
+
 test('item 8: a published version’s edit page says it never changes and offers a new draft', async ({ page }) => {
 	await signInAs(page, 'methodology-lead');
 	const response = await page.goto('/frameworks/hmip-youth/2025/edit');
