@@ -2,11 +2,20 @@
 // set); Yardstick's largest upload, a framework version's zip, needs more. Each route's own
 // limit is in src/lib/server/body-limits.ts (BODY_CEILING), which a unit test keeps below this.
 process.env.BODY_SIZE_LIMIT ??= '6M';
+// Only this machine, unless HOST says otherwise (HOST=0.0.0.0 for every interface).
+process.env.HOST ??= '127.0.0.1';
+process.env.PORT ??= '3000';
+// Data beside the code, wherever the command is run from: `npm run user` uses the same default.
+const { fileURLToPath } = await import('node:url');
+const path = await import('node:path');
+process.env.DATA_DIR ??= path.resolve(fileURLToPath(new URL('..', import.meta.url)), 'data');
 // Form posts are checked against the app's origin, which the adapter takes from ORIGIN (or,
 // behind a proxy, PROTOCOL_HEADER and the Host). Without either it would assume https, and
-// refuse every form sent to http://localhost: assume the address `npm run serve` prints.
+// refuse every form sent over plain http: assume the address printed below.
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
-	process.env.ORIGIN = `http://localhost:${process.env.PORT ?? 3000}`;
+	const local = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(process.env.HOST);
+	process.env.ORIGIN = `http://${local ? 'localhost' : process.env.HOST}:${process.env.PORT}`;
 	console.warn(`ORIGIN is not set: forms are accepted only from ${process.env.ORIGIN}. Set ORIGIN to the address people use (README, Accounts).`);
 }
 await import('../build/index.js');
+console.log(`Yardstick is running at ${process.env.ORIGIN ?? `http://${process.env.HOST}:${process.env.PORT}`} (data in ${process.env.DATA_DIR}). Press Ctrl+C to stop it.`);

@@ -1,4 +1,5 @@
-import { json, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { announceSetup } from '$lib/server/setup';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/sessions';
 import { userForToken, users } from '$lib/server/users';
 import { BodyOverflowError, countedBody, oversizeMessage } from '$lib/server/body-limits';
@@ -13,7 +14,7 @@ const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 const JSON_ROUTES = [/^\/api\/evaluate$/, /^\/inspections\/[^/]+\/edits$/, /^\/frameworks\/[^/]+\/[^/]+\/(draft|try)$/];
 
 /** What opens without an account: signing in and out (static files never reach this hook). */
-const PUBLIC = /^\/sign-in\/?(__data\.json)?$|^\/sign-out\/?$/;
+const PUBLIC = /^\/(sign-in|setup)\/?(__data\.json)?$|^\/sign-out\/?$/;
 
 /** Who is asking: a session cookie from the browser, or a bearer token an admin issued. */
 export const handle: Handle = async ({ event, resolve }) => {
@@ -104,6 +105,9 @@ function tooLarge(request: Request, message: string): Response {
 	}
 	return json({ errors: [{ file: 'request body', pointer: '', message, severity: 'error' }] }, { status: 413 });
 }
+
+/** On start: with no accounts yet, print the one-time set-up link. */
+export const init: ServerInit = () => announceSetup();
 
 /**
  * A request SvelteKit itself refuses (a form action sent JSON, say) is the client's mistake: one

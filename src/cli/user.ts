@@ -3,6 +3,8 @@
 // who has lost theirs). The password is asked for without echo, or read from standard input
 // when it is not a terminal.
 import { createInterface } from 'node:readline';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { addUser, nameProblem, setPassword, users } from '../lib/server/users';
 import { endSessionsOf } from '../lib/server/sessions';
@@ -10,6 +12,10 @@ import { passwordProblems } from '../lib/server/passwords';
 import { ROLES, isRole, type Role } from '../lib/server/roles';
 import { recordAudit } from '../lib/server/audit';
 import { fail, parse } from './args';
+import { dataDir } from '../lib/server/store';
+
+// The same default as scripts/serve.mjs: the project's data folder, wherever this is run from.
+process.env.DATA_DIR ??= path.resolve(fileURLToPath(new URL('../..', import.meta.url)), 'data');
 
 const usage = [
 	`npm run user -- add NAME --role ROLE [--role ROLE ...]   (roles: ${ROLES.join(', ')})`,
@@ -17,7 +23,16 @@ const usage = [
 ].join('\n       ');
 const { positionals, values } = parse({ role: { type: 'string', multiple: true }, help: { type: 'boolean' } }, usage);
 if (values.help) {
-	console.log(`usage: ${usage}`);
+	console.log(`usage: ${usage}
+
+Works on the accounts in the data folder the server uses: DATA_DIR, or ./data in the project when
+it is not set (${dataDir()} now). Run it with the same DATA_DIR as the server. The password is
+asked for without echo, or read from the first line of standard input when that is not a terminal.
+A server started with no accounts also prints a one-time set-up link for the first admin.
+
+  npm run user -- add ada --role admin
+  DATA_DIR=/srv/yardstick npm run user -- add bob --role inspector --role panel-member
+  npm run user -- passwd ada`);
 	process.exit(0);
 }
 const [command, name] = positionals;
@@ -46,7 +61,7 @@ if (await users().get(name)) fail(`NAME: an account "${name}" already exists`);
 const password = await readPassword(`Password for ${name}: `);
 await addUser(name, roles as Role[], password, 'command line');
 await recordAudit({ actor: 'command line', action: 'account.create', target: { kind: 'user', id: name }, summary: `account ${name} created with roles ${roles.join(', ')}`, after: { roles } });
-console.log(`account ${name} created (${roles.join(', ')})`);
+console.log(`account ${name} created (${roles.join(', ')}) in ${dataDir()}`);
 
 /** From the terminal without echo, or the first line of standard input; refused unless it meets the rules. */
 async function readPassword(question: string): Promise<string> {

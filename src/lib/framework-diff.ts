@@ -261,7 +261,7 @@ function matchIds<T extends { id: string }>(from: T[], to: T[]) {
 function domainSection(from: VersionParts, to: VersionParts): DiffSection {
 	const changes: Change[] = [];
 	const { added, removed, common } = matchIds(from.domains, to.domains);
-	for (const d of added) changes.push({ kind: 'added', subject: `Domain ${d.id} ${d.title}`, to: `${arr(d.standards).length} standards` });
+	for (const d of added) changes.push({ kind: 'added', subject: `Domain ${d.id} ${d.title}`, to: `${arr(d.standards).length} standard${arr(d.standards).length === 1 ? '' : 's'}` });
 	for (const d of removed) changes.push({ kind: 'removed', subject: `Domain ${d.id} ${d.title}` });
 	for (const [a, b] of common) {
 		const c = { changes, subject: `Domain ${b.id} ${b.title}` };

@@ -80,13 +80,13 @@ test('an import the version refuses names the place in the file and the problem'
 	await expect(page).toHaveTitle(/^Error: Import an inspection/);
 	const summary = page.getByRole('alert');
 	await expect(summary).toContainText('There is a problem');
-	await expect(summary.getByRole('link')).toHaveText('broken.json: /inspection/cases/0/sample: unknown sample "prison" (court, out-of-court)');
-	await expect(page.getByText('Error: broken.json: /inspection/cases/0/sample')).toBeVisible();
+	await expect(summary.getByRole('link')).toHaveText('Sample of case 1: unknown sample "prison" (court, out-of-court) (broken.json at /inspection/cases/0/sample)');
+	await expect(page.getByText('Error: Sample of case 1: unknown sample "prison"')).toBeVisible();
 	await expectAccessible(page);
 
 	writeFileSync(file, '{ "name": "Broken", ');
 	await importFile(page, file);
-	await expect(page.getByRole('alert').getByRole('link')).toHaveText(/^broken\.json: \/: not valid JSON/);
+	await expect(page.getByRole('alert').getByRole('link')).toHaveText(/^The file: not valid JSON: .* \(broken\.json at \/\)$/);
 });
 
 test('a file too large to import is refused on the form, and a far larger one before the route sees it', async ({ page, baseURL }) => {

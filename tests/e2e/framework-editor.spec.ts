@@ -118,7 +118,7 @@ test('a methodology lead drafts, edits, publishes and rates hmip-youth@2026-tria
 	await page.getByRole('group', { name: 'The composite: Standards that count' }).getByRole('checkbox', { name: '2.4 Reviewing' }).check();
 	const max = textbox(page, 'The composite: Maximum score');
 	await expect(max).toHaveAccessibleDescription(/max is 12, but 5 standards scoring up to 3 make 15/);
-	await page.getByRole('link', { name: /Composite \/max: max is 12, but 5 standards scoring up to 3 make 15/ }).click();
+	await page.getByRole('link', { name: /Maximum score of the composite: max is 12, but 5 standards scoring up to 3 make 15/ }).click();
 	await expect(max).toBeFocused();
 	await max.fill('15');
 	await expect(max).not.toHaveAccessibleDescription(/max is/);
@@ -145,13 +145,13 @@ test('a methodology lead drafts, edits, publishes and rates hmip-youth@2026-tria
 	// try it: against a golden file it does not fire (2.4 has no evidence there), against evidence for 2.4 it does
 	await limiter.getByLabel('Evidence to try limiter reviewing-cap against').selectOption({ label: '2025/planning-worked-example.json' });
 	await limiter.getByRole('button', { name: 'Try it against limiter reviewing-cap' }).click();
-	await expect(limiter.getByText('Does not fire')).toBeVisible();
+	await expect(limiter.getByText('The condition does not hold for this evidence')).toBeVisible();
 	const why = limiter.getByRole('listitem').filter({ hasText: 'rating of 2.4 is inadequate: it was' }).last();
 	await expect(why).toContainText('it was no rating yet (needs decision)');
 	await limiter.getByText('Or paste evidence').click();
 	await limiter.getByLabel(/Evidence as JSON/).fill(JSON.stringify({ inspection: evidence }));
 	await limiter.getByRole('button', { name: 'Try it against limiter reviewing-cap' }).click();
-	await expect(limiter.getByText('Fires', { exact: true })).toBeVisible();
+	await expect(limiter.getByText('The condition holds for this evidence', { exact: true })).toBeVisible();
 	await expect(why).toContainText('it was inadequate');
 
 	await expect(page.getByText('This draft passes every schema and meaning check')).toBeVisible();

@@ -43,7 +43,8 @@ test('an archive that does not validate is refused, each problem named by file a
 	await page.getByRole('button', { name: 'Import' }).click();
 	const summary = page.getByRole('alert');
 	await expect(summary).toContainText('broken.zip is not a valid version: nothing was imported');
-	await expect(summary).toContainText('broken.zip/composite.json at /standards/4: unknown standard "9.9"');
+	// in words, with the file and pointer beside them
+	await expect(summary).toContainText('Standards of the composite: unknown standard "9.9" (broken.zip/composite.json /standards/4)');
 	await expect(page.locator('#archive-error')).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
 	await page.goto('/frameworks');

@@ -27,9 +27,13 @@ test('a published version cannot be changed over HTTP, whatever is sent', async 
 	const discard = await api.delete('/frameworks/hmip-youth/2025/draft?revision=1');
 	expect(discard.status()).toBe(403);
 
+	// the edit page explains and offers a new draft instead of an editor (the saves above are refused whatever it shows)
 	const edit = await api.get('/frameworks/hmip-youth/2025/edit');
-	expect(edit.status()).toBe(403);
-	expect(await edit.text()).toContain('a published version is never changed');
+	expect(edit.status()).toBe(200);
+	const text = await edit.text();
+	expect(text).toContain('Published versions never change');
+	expect(text).toContain('href="/frameworks/hmip-youth/2025/new-draft"');
+	expect(text).not.toContain('Save draft');
 
 	// publishing it again: as a browser posts the form, and as an enhanced form asks for JSON
 	const form = { revision: '1', 'effective-day': '1', 'effective-month': '1', 'effective-year': '2030', summary: 'again' };

@@ -49,7 +49,7 @@ test('the list: each inspection with its version, type, team, status and overall
 	await page.goto('/inspections');
 	await expectAccessible(page);
 	const table = page.getByRole('table', { name: 'All inspections' });
-	const row = table.getByRole('row', { name: /^Listshire YOS hmip/ });
+	const row = table.getByRole('row', { name: /^Listshire YOS Created by/ });
 	await expect(row.getByRole('cell').nth(0)).toHaveText('hmip-youth@2018');
 	await expect(row.getByRole('cell').nth(1)).toHaveText('—');
 	await expect(row.getByRole('cell').nth(2)).toHaveText('e2e-everyone');
@@ -64,15 +64,15 @@ test('the list: each inspection with its version, type, team, status and overall
 	await expect(page.getByLabel("2.1.1: number 'Yes'")).toHaveValue('18');
 
 	await page.goto('/inspections');
-	await table.getByRole('row', { name: /^Listshire YOS hmip/ }).getByRole('link', { name: 'Delete the inspection of Listshire YOS', exact: true }).click();
+	await table.getByRole('row', { name: /^Listshire YOS Created by/ }).getByRole('link', { name: 'Delete the inspection of Listshire YOS', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'Are you sure you want to delete the inspection of Listshire YOS?' })).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Cancel' }).click();
-	await expect(table.getByRole('row', { name: /^Listshire YOS hmip/ })).toHaveCount(1);
+	await expect(table.getByRole('row', { name: /^Listshire YOS Created by/ })).toHaveCount(1);
 	await page.goto(`${address}/delete`);
 	await page.getByRole('button', { name: 'Delete inspection' }).click();
 	await expect(page.getByRole('alert')).toContainText('Deleted the inspection of Listshire YOS');
-	await expect(table.getByRole('row', { name: /^Listshire YOS hmip/ })).toHaveCount(0);
+	await expect(table.getByRole('row', { name: /^Listshire YOS Created by/ })).toHaveCount(0);
 	await expect(table.getByRole('row', { name: /^Listshire YOS \(copy\) / })).toHaveCount(1);
 	await page.goto(address);
 	await expect(page.getByText('There is no such inspection')).toBeVisible();

@@ -2,11 +2,12 @@
 // undo and redo, and saving through the server with the revision the editor opened.
 import { getContext, setContext, untrack } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
-import { validateVersion } from '../engine/validate';
+import { checkStructure, validateVersion } from '../engine/validate';
 import type { Issue } from '../engine/errors';
 import type { Banding, Domain, FrameworkMeta } from '../engine/types';
 import { getAt, setAt } from '../json-pointer';
-import { fieldId, fieldKey, placeIssue, plainMessage } from './placement';
+import { fieldId, fieldKey, placeIssue } from './placement';
+import { issueInWords } from './issue-words';
 
 export type Files = Record<string, unknown>;
 
@@ -23,11 +24,20 @@ export interface StaleVersion {
 	change: string;
 }
 
-/** Validate files as JSON text, naming files as the editor does (framework.json, not draft/framework.json). */
-function check(json: string): { errors: Issue[]; warnings: Issue[] } {
-	const result = validateVersion(JSON.parse(json), LABEL);
-	const local = (i: Issue): Issue => ({ ...i, file: i.file.startsWith(`${LABEL}/`) ? i.file.slice(LABEL.length + 1) : i.file, message: plainMessage(i.message) });
-	return { errors: result.ok ? [] : result.errors.map(local), warnings: result.warnings.map(local) };
+/**
+ * Validate files as JSON text, naming files as the editor does (framework.json, not
+ * draft/framework.json) and saying each problem in words; the pointer stays for the raw view.
+ * structural: the problems the server refuses to store (schemas, ids used twice).
+ */
+function check(json: string): { errors: Issue[]; warnings: Issue[]; structural: boolean } {
+	const files = JSON.parse(json);
+	const result = validateVersion(files, LABEL);
+	const local = (i: Issue): Issue => {
+		const file = i.file.startsWith(`${LABEL}/`) ? i.file.slice(LABEL.length + 1) : i.file;
+		return { ...i, file, message: issueInWords({ ...i, file }, files) };
+	};
+	const errors = result.ok ? [] : result.errors.map(local);
+	return { errors, warnings: result.warnings.map(local), structural: errors.length > 0 && checkStructure(files, LABEL).length > 0 };
 }
 
 export class DraftEditor {
@@ -47,6 +57,12 @@ export class DraftEditor {
 	announcement = $state('');
 	error = $state('');
 	stale: StaleVersion | null = $state(null);
+	/** a save was refused here for problems that stop the draft being stored; said while they last */
+	blocked = $state(false);
+	get blockedMessage() {
+		const n = this.issues.length;
+		return `Not saved: fix the ${n === 1 ? 'problem' : `${n} problems`} listed below first. A draft is kept only when every field it needs is filled in and every number and id is used once.`;
+	}
 	/** the fields on the page, so each issue is shown at the closest one */
 	readonly fields = new SvelteSet<string>();
 	private readonly fieldCounts = new Map<string, number>();
@@ -56,6 +72,8 @@ export class DraftEditor {
 	readonly checked = $derived(check(this.committed));
 	readonly issues = $derived(this.checked.errors);
 	readonly warnings = $derived(this.checked.warnings);
+	/** the draft cannot be stored until these are fixed: its files break a schema or use an id twice */
+	readonly unsaveable = $derived(this.checked.structural);
 	readonly dirty = $derived(this.committed !== this.saved);
 	readonly canUndo = $derived(this.past.length > 0);
 	readonly canRedo = $derived(this.future.length > 0);
@@ -243,6 +261,13 @@ export class DraftEditor {
 
 	/** Save over the revision this editor opened; a stale revision is refused and nothing is lost. */
 	async save(overRevision = this.revision) {
+		if (this.unsaveable) {
+			// the server would refuse it too; say so here, where the problems are listed at their fields
+			this.blocked = true;
+			this.announcement = this.blockedMessage;
+			return;
+		}
+		this.blocked = false;
 		this.saving = true;
 		this.error = '';
 		const json = this.committed;

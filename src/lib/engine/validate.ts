@@ -14,24 +14,9 @@ export const VERSION_FILES = ['framework.json', 'bandings.json', 'rules.json', '
  */
 export function validateVersion(files: Record<string, unknown>, label: string): Checked<Omit<FrameworkVersion, 'hash'>> {
 	const name = (file: string) => `${label}/${file}`;
-	const errors: Issue[] = [];
-	if (!files || typeof files !== 'object' || Array.isArray(files)) return { ok: false, errors: [err(label, '', 'a version is a set of files')], warnings: [] };
-	for (const file of VERSION_FILES) {
-		if (!(file in files)) errors.push(err(name(file), '', 'file is missing'));
-	}
-	if (errors.length) return { ok: false, errors, warnings: [] };
-	errors.push(...validateAgainst('framework', files['framework.json'], name('framework.json')));
+	const errors = checkStructure(files, label);
 	if (errors.length) return { ok: false, errors, warnings: [] };
 	const meta = files['framework.json'] as FrameworkMeta;
-	for (const [i, file] of meta.domains.entries()) {
-		if (!(file in files)) errors.push(err(name('framework.json'), pointer('domains', i), `domain file "${file}" is missing`));
-		else errors.push(...validateAgainst('domain', files[file], name(file)));
-	}
-	errors.push(...validateAgainst('bandings', files['bandings.json'], name('bandings.json')));
-	errors.push(...validateAgainst('rules', files['rules.json'], name('rules.json')));
-	errors.push(...validateAgainst('composite', files['composite.json'], name('composite.json')));
-	if (errors.length) return { ok: false, errors, warnings: [] };
-
 	const version = {
 		meta,
 		domains: meta.domains.map((file) => files[file] as Domain),
@@ -45,6 +30,84 @@ export function validateVersion(files: Record<string, unknown>, label: string): 
 	return semanticErrors.length ? { ok: false, errors: semanticErrors, warnings } : { ok: true, value: version, warnings };
 }
 
+/**
+ * What a version must be before anything reads it as a framework: its files, each file's schema,
+ * and ids that name one thing each. Drafts are refused storage unless this is empty, because a
+ * page that lists items by id cannot show two with the same one.
+ */
+export function checkStructure(files: Record<string, unknown>, label: string): Issue[] {
+	const name = (file: string) => `${label}/${file}`;
+	const errors: Issue[] = [];
+	if (!files || typeof files !== 'object' || Array.isArray(files)) return [err(label, '', 'a version is a set of files')];
+	for (const file of VERSION_FILES) {
+		if (!Object.hasOwn(files, file)) errors.push(err(name(file), '', 'file is missing'));
+	}
+	if (errors.length) return errors;
+	errors.push(...validateAgainst('framework', files['framework.json'], name('framework.json')));
+	if (errors.length) return errors;
+	const meta = files['framework.json'] as FrameworkMeta;
+	for (const [i, file] of meta.domains.entries()) {
+		if (!Object.hasOwn(files, file)) errors.push(err(name('framework.json'), pointer('domains', i), `domain file "${file}" is missing`));
+		else errors.push(...validateAgainst('domain', files[file], name(file)));
+	}
+	errors.push(...validateAgainst('bandings', files['bandings.json'], name('bandings.json')));
+	errors.push(...validateAgainst('rules', files['rules.json'], name('rules.json')));
+	errors.push(...validateAgainst('composite', files['composite.json'], name('composite.json')));
+	errors.push(...duplicateIds(files, label));
+	return errors;
+}
+
+const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+const idOf = (x: unknown): string | undefined => (x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string' ? (x as { id: string }).id : undefined);
+
+/**
+ * Every id used twice, reported at the second one's own id field: domains, standards, key
+ * questions and prompts share one namespace (evidence names them by id alone), bandings one,
+ * ratings one, rules one. Reads the files defensively: it runs before (and beside) the schema.
+ */
+export function duplicateIds(files: Record<string, unknown>, label: string): Issue[] {
+	const out: Issue[] = [];
+	const name = (file: string) => `${label}/${file}`;
+	const meta = files['framework.json'] as { domains?: unknown; ratings?: unknown } | undefined;
+	const tree = new Map<string, string>();
+	const claim = (seen: Map<string, string>, what: string, item: unknown, file: string, at: string) => {
+		const id = idOf(item);
+		if (id === undefined || id === '') return;
+		const first = seen.get(id);
+		const other = first === what ? `another ${what}` : `a ${first}`;
+		if (first) out.push(err(name(file), `${at}/id`, `"${id}" is already the number of ${other}: each needs a number of its own`));
+		else seen.set(id, what);
+	};
+	list(meta?.domains).forEach((file) => {
+		if (typeof file !== 'string' || !Object.hasOwn(files, file)) return;
+		const domain = files[file] as { standards?: unknown } | undefined;
+		claim(tree, 'domain', domain, file, '');
+		list(domain?.standards).forEach((s, si) => {
+			claim(tree, 'standard', s, file, pointer('standards', si));
+			list((s as { keyQuestions?: unknown })?.keyQuestions).forEach((kq, ki) => {
+				claim(tree, 'key question', kq, file, pointer('standards', si, 'keyQuestions', ki));
+				list((kq as { prompts?: unknown })?.prompts).forEach((p, pi) => claim(tree, 'prompt', p, file, pointer('standards', si, 'keyQuestions', ki, 'prompts', pi)));
+			});
+		});
+	});
+	const named = (seen: Map<string, string>, what: string, item: unknown, file: string, at: string) => {
+		const id = idOf(item);
+		if (id === undefined || id === '') return;
+		if (seen.has(id)) out.push(err(name(file), `${at}/id`, `another ${seen.get(id)} already has the id "${id}": each needs an id of its own`));
+		else seen.set(id, what);
+	};
+	const ratings = new Map<string, string>();
+	list(meta?.ratings).forEach((r, i) => named(ratings, 'rating', r, 'framework.json', pointer('ratings', i)));
+	const bandings = new Map<string, string>();
+	list((files['bandings.json'] as { bandings?: unknown } | undefined)?.bandings).forEach((b, i) => named(bandings, 'banding', b, 'bandings.json', pointer('bandings', i)));
+	const rules = (files['rules.json'] ?? {}) as Record<string, unknown>;
+	const ruleIds = new Map<string, string>();
+	for (const [kind, what] of [['judgementGuidance', 'judgement guidance'], ['ratingRules', 'rating rule'], ['decisionRules', 'decision rule'], ['limiters', 'limiter']] as const)
+		list(rules[kind]).forEach((r, i) => named(ruleIds, what, r, 'rules.json', pointer(kind, i)));
+	list((rules.discretion as { triggers?: unknown } | undefined)?.triggers).forEach((r, i) => named(ruleIds, 'discretion trigger', r, 'rules.json', pointer('discretion', 'triggers', i)));
+	return out;
+}
+
 function checkMeaning(v: Omit<FrameworkVersion, 'hash'>, domainFiles: string[], name: (f: string) => string): Issue[] {
 	const out: Issue[] = [];
 	const fw = name('framework.json');
@@ -56,7 +119,6 @@ function checkMeaning(v: Omit<FrameworkVersion, 'hash'>, domainFiles: string[], 
 	const checkRating = (file: string, at: string, rating: string) => {
 		if (!ratings.has(rating)) out.push(err(file, at, `"${rating}" is not a rating of this version (${[...ratings].join(', ')})`));
 	};
-	unique(v.meta.ratings.map((r) => r.id), (i, id) => out.push(err(fw, pointer('ratings', i, 'id'), `duplicate rating "${id}"`)));
 	unique(v.meta.ratings.map((r) => String(r.score)), (i) => out.push(err(fw, pointer('ratings', i, 'score'), 'two ratings have the same score')));
 	const engineFacts = new Set<string>([...RELEVANCE_FACTS, ...LIMITER_FACTS, ...JUDGEMENT_FACTS, ...DISCRETION_FACTS]);
 	[...caseFacts.map((id, i) => ({ id, at: pointer('caseFacts', i, 'id') })), ...contextFacts.map((id, i) => ({ id, at: pointer('contextFacts', i, 'id') }))].forEach(({ id, at }) => {
@@ -64,22 +126,15 @@ function checkMeaning(v: Omit<FrameworkVersion, 'hash'>, domainFiles: string[], 
 	});
 	unique([...caseFacts, ...contextFacts], (_, id) => out.push(err(fw, '', `fact "${id}" is declared twice`)));
 
-	// ids: unique across the version; everything a rule names must exist
-	const ids = new Map<string, string>();
+	// everything a rule names must exist (ids are unique: checkStructure refuses duplicates)
 	const standards = new Map<string, { method: string; domain: string }>();
 	const keyQuestions = new Map<string, { standard: string; kind: string }>();
 	const domains = new Set<string>();
-	const claim = (id: string, file: string, at: string) => {
-		if (ids.has(id)) out.push(err(file, at, `duplicate id "${id}" (also at ${ids.get(id)})`));
-		else ids.set(id, `${file}#${at}`);
-	};
 	v.domains.forEach((domain, d) => {
 		const file = domainFiles[d];
-		claim(domain.id, file, '/id');
 		domains.add(domain.id);
 		domain.standards.forEach((s, si) => {
 			const at = pointer('standards', si);
-			claim(s.id, file, `${at}/id`);
 			standards.set(s.id, { method: s.method, domain: domain.id });
 			const caseKqs = s.keyQuestions.filter((kq) => kq.kind === 'case');
 			if (s.method === 'lowest-band' && caseKqs.length !== s.keyQuestions.length)
@@ -89,7 +144,6 @@ function checkMeaning(v: Omit<FrameworkVersion, 'hash'>, domainFiles: string[], 
 			if (s.characteristics) for (const r of Object.keys(s.characteristics.ratings)) checkRating(file, `${at}/characteristics/ratings/${r}`, r);
 			s.keyQuestions.forEach((kq, ki) => {
 				const kat = `${at}${pointer('keyQuestions', ki)}`;
-				claim(kq.id, file, `${kat}/id`);
 				keyQuestions.set(kq.id, { standard: s.id, kind: kq.kind });
 				if (kq.kind === 'case') {
 					(kq.samples ?? []).forEach((sample, i) => {
@@ -101,7 +155,6 @@ function checkMeaning(v: Omit<FrameworkVersion, 'hash'>, domainFiles: string[], 
 				} else if (kq.samples || kq.banding || kq.relevantWhen) {
 					out.push(err(file, kat, 'a judgement key question has no samples, banding or relevantWhen'));
 				}
-				kq.prompts.forEach((p, pi) => claim(p.id, file, `${kat}${pointer('prompts', pi)}/id`));
 			});
 		});
 	});
@@ -147,7 +200,6 @@ function checkMeaning(v: Omit<FrameworkVersion, 'hash'>, domainFiles: string[], 
 
 	// bandings
 	const bf = name('bandings.json');
-	unique(v.bandings.map((b) => b.id), (i, id) => out.push(err(bf, pointer('bandings', i, 'id'), `duplicate banding "${id}"`)));
 	v.bandings.forEach((banding, b) => {
 		banding.bands.forEach((band, i) => checkRating(bf, pointer('bandings', b, 'bands', i, 'rating'), band.rating));
 		out.push(...checkCoverage(banding, bf, pointer('bandings', b, 'bands')));
@@ -161,10 +213,6 @@ function checkMeaning(v: Omit<FrameworkVersion, 'hash'>, domainFiles: string[], 
 		if (!s) out.push(err(rf, at, `unknown standard "${id}"`));
 		else if (method && s.method !== method) out.push(err(rf, at, `standard "${id}" is rated by ${s.method}, not ${method}`));
 	};
-	unique(
-		[...(rules.judgementGuidance ?? []), ...(rules.ratingRules ?? []), ...(rules.decisionRules ?? []), ...(rules.limiters ?? []), ...rules.discretion.triggers].map((r) => r.id),
-		(_, id) => out.push(err(rf, '', `duplicate rule id "${id}"`))
-	);
 	(rules.judgementGuidance ?? []).forEach((r, i) => {
 		const at = pointer('judgementGuidance', i);
 		r.standards.forEach((s, si) => needStandard(`${at}/standards/${si}`, s, 'judgement'));

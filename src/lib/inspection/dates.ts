@@ -32,3 +32,16 @@ export function longDate(iso: string): string {
 	const date = new Date(`${iso}T00:00:00Z`);
 	return Number.isNaN(date.getTime()) ? iso : long.format(date);
 }
+
+const dayInLondon = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
+const timeInLondon = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'Europe/London' });
+
+/** A moment as GOV.UK writes it, in UK time: "1 December 2026, 10:10pm", "midday", "midnight". */
+export function dateTime(iso: string): string {
+	const at = new Date(iso);
+	if (Number.isNaN(at.getTime())) return iso;
+	const parts = Object.fromEntries(timeInLondon.formatToParts(at).map((p) => [p.type, p.value]));
+	const period = String(parts.dayPeriod ?? '').toLowerCase().replace(/\./g, '').replace(/\s/g, '');
+	const time = parts.minute === '00' && parts.hour === '12' ? (period === 'am' ? 'midnight' : 'midday') : `${parts.hour}:${parts.minute}${period}`;
+	return `${dayInLondon.format(at)}, ${time}`;
+}

@@ -15,7 +15,18 @@ export interface InspectionRecord {
 	status: InspectionStatus;
 	/** The inspectors who may change the evidence (account names); whoever created it first. */
 	team?: string[];
+	/** how it was made: two copies of one imported file are told apart by this */
+	origin?: InspectionOrigin;
 	evidence: Inspection;
+}
+
+export interface InspectionOrigin {
+	how: 'created' | 'duplicated' | 'imported';
+	/** the service name duplicated, or the file imported */
+	from?: string;
+	by: string;
+	/** ISO date and time */
+	at: string;
 }
 
 /**

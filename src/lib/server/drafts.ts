@@ -1,9 +1,12 @@
 // Draft framework versions: one document each in <DATA_DIR>/drafts, whose value is the version's
-// files map ({ "framework.json": {...}, "domains/1.json": {...}, ... }). A draft may be invalid
-// while it is worked on; only publishing demands that it validates. A version under rules/ is
+// files map ({ "framework.json": {...}, "domains/1.json": {...}, ... }). A draft may break a rule
+// of meaning while it is worked on (only publishing demands that it validates), but it is stored
+// only when its files fit their schemas and every id names one thing: pages read drafts by id,
+// and a draft that cannot be shown cannot be repaired there. A version under rules/ is
 // published and never changes: every write here checks that first.
 import path from 'node:path';
 import type { Issue } from '../engine/index';
+import { checkStructure } from '../engine/validate';
 import { DocumentStore, InvalidDocumentError, NotFoundError, StaleRevisionError, dataDir, type Stored } from './store';
 import { defaultRulesDir, findVersion, type VersionFiles } from './frameworks';
 
@@ -18,6 +21,15 @@ export class PublishedVersionError extends Error {
 	constructor(readonly ref: string) {
 		super(`${ref} is published, and a published version is never changed. Make a new draft from it instead.`);
 		this.name = 'PublishedVersionError';
+	}
+}
+
+/** A draft whose files do not fit their schemas or use an id twice: never stored. */
+export class DraftStructureError extends InvalidDocumentError {
+	constructor(issues: Issue[]) {
+		super(issues);
+		const first = issues[0];
+		this.message = `Not saved: ${issues.length} problem${issues.length === 1 ? '' : 's'} must be fixed first (${first.file} ${first.pointer || '/'}: ${first.message}${issues.length > 1 ? '; …' : ''}). Nothing was changed.`;
 	}
 }
 
@@ -104,12 +116,23 @@ export async function createDraft(files: VersionFiles, by: string, change: strin
 	const { id, version } = files['framework.json'] as { id: string; version: string };
 	const problem = await newVersionProblem(id, version, rulesDir);
 	if (problem) throw new InvalidDocumentError([{ file: 'framework.json', pointer: '/version', message: problem, severity: 'error' }]);
+	refuseBroken(files);
 	try {
 		return await drafts().create(files, by, change, draftKey(id, version));
 	} catch (e) {
 		if (e instanceof StaleRevisionError) throw new VersionExistsError(refOf(id, version), 'draft');
 		throw e;
 	}
+}
+
+/** The files' schema and id problems, named as the editor names files ("domains/2.json"). */
+export function structureProblems(files: VersionFiles): Issue[] {
+	return checkStructure(files, 'draft').map((i) => ({ ...i, file: i.file.replace(/^draft\//, '') }));
+}
+
+function refuseBroken(files: VersionFiles) {
+	const problems = structureProblems(files);
+	if (problems.length) throw new DraftStructureError(problems);
 }
 
 /** Save a draft's files over the revision the editor opened; published versions are refused. */
@@ -129,6 +152,7 @@ export async function saveDraft(
 	if (meta && typeof meta === 'object' && meta.status !== 'draft')
 		throw new InvalidDocumentError([{ file: 'framework.json', pointer: '/status', message: 'a draft is saved with status "draft"; publishing is a step of its own', severity: 'error' }]);
 	if (!(await getDraft(id, version))) throw new NotFoundError(draftKey(id, version));
+	refuseBroken(files);
 	return drafts().update(draftKey(id, version), baseRevision, files, by, change);
 }
 

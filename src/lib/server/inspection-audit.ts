@@ -1,6 +1,6 @@
 // What an inspection's save puts in the audit trail: a change of team (who may change the
 // evidence), each context fact set or cleared, each panel decision with its reason, and each
-// new departure from decision guidance, with the before and after.
+// departure from decision guidance once it has its reason, with the before and after.
 import type { Stored } from './store';
 import type { InspectionRecord } from './inspections';
 import { rate } from './inspections';
@@ -34,15 +34,20 @@ export async function auditSave(before: Stored<InspectionRecord>, after: Stored<
 		});
 	}
 	const [oldResult, newResult] = await Promise.all([rate(before.value), rate(after.value)]);
+	// A departure is audited once it is a decision: a rating with its reason. The workspace saves
+	// the rating as soon as it is chosen, before the reason is typed; that intermediate state is
+	// shown in the workspace and the report, not recorded here as a departure "with no reason".
 	for (const s of Object.values(newResult.standards)) {
 		for (const g of s.guidance) {
-			const seen = oldResult.standards[s.id]?.guidance.some((o) => o.rule === g.rule && o.reason === g.reason);
+			if (!g.reason?.trim()) continue;
+			const was = oldResult.standards[s.id];
+			const seen = was?.final === s.final && was.guidance.some((o) => o.rule === g.rule && o.reason === g.reason);
 			if (seen) continue;
 			await recordAudit({
 				actor,
 				action: 'guidance.depart',
 				target,
-				summary: `${s.id} rated ${s.final}, departing from decision guidance ${g.rule}${g.reason ? '' : ' with no reason recorded'}`,
+				summary: `${s.id} rated ${s.final}, departing from decision guidance ${g.rule}`,
 				before: oldResult.standards[s.id]?.final ?? null,
 				after: s.final,
 				reason: g.reason

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { evaluate, validateAgainst, validateInspection, type EvaluationResult, type FrameworkVersion, type Issue } from '../engine/index';
 import { applyEdits, describeEdits, editScope, type Edit } from '../inspection/edits';
 import { decisionRefusals } from '../inspection/panel';
-import type { InspectionRecord } from '../inspection/record';
+import type { InspectionOrigin, InspectionRecord } from '../inspection/record';
 import { loadFramework } from './frameworks';
 import { DocumentStore, InvalidDocumentError, NotFoundError, dataDir, type Stored } from './store';
 import { users } from './users';
@@ -71,15 +71,20 @@ export function pinnedRecord(fields: Omit<InspectionRecord, 'frameworkHash' | 's
 }
 
 /** A new inspection, with whoever made it as its team. */
-export function createInspection(record: InspectionRecord, by: string, change = 'created the inspection'): Promise<Stored<InspectionRecord>> {
-	return inspections().create({ ...record, team: [by] }, by, change);
+export function createInspection(
+	record: InspectionRecord,
+	by: string,
+	change = 'created the inspection',
+	origin: Pick<InspectionOrigin, 'how' | 'from'> = { how: 'created' }
+): Promise<Stored<InspectionRecord>> {
+	return inspections().create({ ...record, team: [by], origin: { ...origin, by, at: new Date().toISOString() } }, by, change);
 }
 
 export async function duplicateInspection(id: string, by: string): Promise<Stored<InspectionRecord>> {
 	const original = await inspections().get(id);
 	if (!original) throw new NotFoundError(id);
 	const copy: InspectionRecord = { ...structuredClone(original.value), serviceName: `${original.value.serviceName} (copy)`, status: 'in-progress' };
-	return createInspection(copy, by, `duplicated from "${original.value.serviceName}"`);
+	return createInspection(copy, by, `duplicated from "${original.value.serviceName}"`, { how: 'duplicated', from: original.value.serviceName });
 }
 
 /**
@@ -147,7 +152,14 @@ export interface InspectionSummary {
 	/** the inspectors who may change it; empty for a record made before teams */
 	team: string[];
 	updatedAt: string;
+	/** whether any evidence is recorded: an empty inspection is "not started", not pending a decision */
+	started: boolean;
+	/** how and when it was made (records made before this was kept: when only) */
+	origin: InspectionOrigin | { how: null; at: string };
 }
+
+const filled = (x: object | undefined) => !!x && Object.keys(x).length > 0;
+const hasEvidence = (e: InspectionRecord['evidence']) => !!e.cases?.length || filled(e.tallies) || filled(e.judgements) || filled(e.decisions);
 
 /** Each inspection's overall outcome at the revision it was computed for: one entry per inspection. */
 const overallCache = new Map<string, { revision: number; overall: string; score: number | null }>();
@@ -180,6 +192,8 @@ export async function listInspections(): Promise<InspectionSummary[]> {
 				scale: framework.ok ? framework.value.meta.ratings : [],
 				team: doc.value.team ?? [],
 				updatedAt: doc.updatedAt,
+				origin: doc.value.origin ?? { how: null, at: doc.createdAt },
+				started: hasEvidence(doc.value.evidence),
 				overall,
 				score
 			};

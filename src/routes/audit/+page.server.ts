@@ -1,10 +1,27 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth';
-import { readAuditPage } from '$lib/server/audit';
+import { readAuditPage, type AuditRecord } from '$lib/server/audit';
+import { inspections } from '$lib/server/inspections';
 
 /** Records on one page: the trail is read page by page, never whole. */
 const PER_PAGE = 50;
+
+/**
+ * What a person calls each target: an inspection by its service name (a deleted one by the name
+ * its deletion recorded), everything else by its id.
+ */
+async function targetNames(records: AuditRecord[]): Promise<Record<string, string>> {
+	const names: Record<string, string> = {};
+	if (!records.some((r) => r.target.kind === 'inspection')) return names;
+	for (const doc of await inspections().list()) names[doc.id] = doc.value.serviceName;
+	for (const r of records) {
+		if (r.target.kind !== 'inspection' || Object.hasOwn(names, r.target.id)) continue;
+		const named = r.action === 'inspection.delete' ? (r.before as { serviceName?: unknown } | undefined)?.serviceName : undefined;
+		names[r.target.id] = typeof named === 'string' ? `${named} (deleted)` : 'a deleted inspection';
+	}
+	return names;
+}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals.user, 'read');
@@ -14,5 +31,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!/^[1-9][0-9]{0,5}$/.test(asked)) error(400, `There is no page "${asked.slice(0, 20)}": pages are numbered from 1.`);
 	const page = Number(asked);
 	const { records, more } = await readAuditPage({ kind, id, roles: user.roles }, page, PER_PAGE);
-	return { kind, id, page, perPage: PER_PAGE, more, records };
+	return { kind, id, page, perPage: PER_PAGE, more, records, names: await targetNames(records) };
 };

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { HashingBusyError, hashPassword, passwordProblems, verifyPassword } from '../../../src/lib/server/passwords';
 import { forgetName, forgiveOne, recordFailure, recordSuccess, signInKeys, waitFor } from '../../../src/lib/server/throttle';
@@ -209,11 +210,26 @@ Cli('creates the first admin with the password from stdin, and records it', () =
 	const dir = mkdtempSync(path.join(tmpdir(), 'yardstick-user-'));
 	const run = user(['add', 'ada', '--role', 'admin'], 'correct horse battery\n', dir);
 	assert.is(run.status, 0, run.stderr);
-	assert.is(run.stdout.trim(), 'account ada created (admin)');
+	assert.is(run.stdout.trim(), `account ada created (admin) in ${dir}`, 'names the data folder it wrote to');
 	assert.match(readFileSync(path.join(dir, 'audit.jsonl'), 'utf8'), '"action":"account.create"');
 	const again = user(['add', 'ada', '--role', 'admin'], 'correct horse battery\n', dir);
 	assert.is(again.status, 2);
 	assert.is(again.stderr.trim(), 'NAME: an account "ada" already exists');
+});
+Cli('--help says how to use it and which data folder it writes to', () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'yardstick-user-'));
+	const run = user(['--help'], '', dir);
+	assert.is(run.status, 0, run.stderr);
+	assert.match(run.stdout, 'usage: npm run user -- add NAME --role ROLE');
+	assert.match(run.stdout, `(${dir} now)`);
+	assert.match(run.stdout, 'the same DATA_DIR as the server');
+});
+Cli('without DATA_DIR: the project data folder, as the server', () => {
+	const env = { ...process.env };
+	delete env.DATA_DIR;
+	const run = spawnSync(process.execPath, ['--import', pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href, path.resolve('src/cli/user.ts'), '--help'], { encoding: 'utf8', env, cwd: tmpdir() });
+	assert.is(run.status, 0, run.stderr);
+	assert.match(run.stdout, `(${path.resolve('data')} now)`);
 });
 Cli('bad input is refused in one line, exit 2', () => {
 	const dir = mkdtempSync(path.join(tmpdir(), 'yardstick-user-'));

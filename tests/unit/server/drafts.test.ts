@@ -109,6 +109,37 @@ Store('a draft may be invalid while it is worked on, but must stay a files map n
 	}
 	assert.is((await getDraft('hmip-youth', '2026-trial'))?.revision, 2);
 });
+Store('a draft whose files break a schema or repeat an id is never stored, with the problem named', async () => {
+	const rules = fresh();
+	await createDraft(draftOf('2026-trial'), 'ann', 'drafted', rules);
+	const refused: [string, (f: VersionFiles) => void, string, RegExp][] = [
+		['standard 2.2 renumbered 2.1', (f) => (((f['domains/2.json'] as { standards: { id: string }[] }).standards[1].id = '2.1')), '/standards/1/id', /already the number of another standard/],
+		['a standard without a source document', (f) => ((f['domains/2.json'] as { standards: { source: { document: string } }[] }).standards[0].source.document = ''), '/standards/0/source/document', /fewer than 1 characters/]
+	];
+	for (const [what, change, pointer, message] of refused) {
+		const files = draftOf('2026-trial');
+		change(files);
+		try {
+			await saveDraft('hmip-youth', '2026-trial', 1, files, 'ann', what, rules);
+			assert.unreachable(what);
+		} catch (e) {
+			assert.instance(e, InvalidDocumentError, what);
+			const issues = (e as InvalidDocumentError).issues;
+			assert.equal([issues[0].file, issues[0].pointer], ['domains/2.json', pointer], what);
+			assert.match(issues[0].message, message, what);
+			assert.match((e as Error).message, /^Not saved: 1 problem must be fixed first/, what);
+		}
+	}
+	const broken = draftOf('2026-duplicate');
+	(broken['domains/2.json'] as { standards: { id: string }[] }).standards[1].id = '2.1';
+	try {
+		await createDraft(broken, 'ann', 'imported', rules);
+		assert.unreachable('a new draft is checked too');
+	} catch (e) {
+		assert.instance(e, InvalidDocumentError);
+	}
+	assert.equal([(await getDraft('hmip-youth', '2026-trial'))?.revision, await getDraft('hmip-youth', '2026-duplicate')], [1, null]);
+});
 Store('a published version is refused, whatever revision is given', async () => {
 	const rules = fresh();
 	for (const attempt of [() => saveDraft('hmip-youth', '2025', 1, files2025(), 'ann', 'x', rules), () => discardDraft('hmip-youth', '2025', 1, rules)]) {

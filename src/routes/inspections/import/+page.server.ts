@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { capIssues, formatIssue } from '$lib/engine/index';
+import { capIssues, type Issue } from '$lib/engine/index';
+import { importIssueInWords } from '$lib/inspection/import-words';
 import { actorOf } from '$lib/server/actor';
 import { requirePermission } from '$lib/server/auth';
 import { readImport } from '$lib/server/import';
@@ -7,6 +8,9 @@ import { createInspection } from '$lib/server/inspections';
 import { InvalidDocumentError } from '$lib/server/store';
 import { IMPORT_FILE_BYTES, sizeInWords } from '$lib/server/body-limits';
 import type { Actions } from './$types';
+
+/** In words first; where in the file after, for whoever opens it. */
+const inWords = (issue: Issue) => `${importIssueInWords(issue)} (${issue.file} at ${issue.pointer || '/'})`;
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -16,12 +20,12 @@ export const actions: Actions = {
 		const name = file.name || 'upload.json';
 		if (file.size > IMPORT_FILE_BYTES) return fail(400, { errors: [`${name} is ${sizeInWords(file.size)}: an inspection to import may be at most ${sizeInWords(IMPORT_FILE_BYTES)}`] });
 		const read = readImport(await file.text(), name);
-		if (!read.ok) return fail(400, { errors: capIssues(read.errors).map(formatIssue) });
+		if (!read.ok) return fail(400, { errors: capIssues(read.errors).map(inWords) });
 		let id: string;
 		try {
-			id = (await createInspection(read.record, actorOf(event), `imported from ${name}`)).id;
+			id = (await createInspection(read.record, actorOf(event), `imported from ${name}`, { how: 'imported', from: name })).id;
 		} catch (e) {
-			if (e instanceof InvalidDocumentError) return fail(400, { errors: e.issues.map((i) => formatIssue({ ...i, file: name })) });
+			if (e instanceof InvalidDocumentError) return fail(400, { errors: e.issues.map((i) => inWords({ ...i, file: name })) });
 			throw e;
 		}
 		redirect(303, `/inspections/${id}?imported=${encodeURIComponent(name)}`);

@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { openVersion } from '$lib/server/framework-versions';
 import { requirePermission } from '$lib/server/auth';
 import { refusal } from '$lib/server/framework-refusals';
-import { discardDraft } from '$lib/server/drafts';
+import { discardDraft, structureProblems } from '$lib/server/drafts';
+import { issueInWords } from '$lib/editor/issue-words';
 import { recordAudit } from '$lib/server/audit';
 import { evidenceChoices, pastedEvidence, readEvidence } from '$lib/server/evidence-sources';
 import { rateWith } from '$lib/server/rating';
@@ -15,8 +16,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requirePermission(locals.user, 'read');
 	const opened = await openVersion(params.id, params.version);
 	if (!opened) error(404, `There is no version ${params.id}@${params.version}.`);
+	// problems said in words; a draft whose files break a schema or repeat an id cannot be opened
+	// in the editor until repaired, so the page offers the ways out (discard, the raw files)
+	const issues = opened.entry.errors.map((i) => ({ ...i, message: issueInWords(i, opened.files) }));
 	return {
 		entry: opened.entry,
+		issues,
+		broken: opened.entry.status === 'draft' && structureProblems(opened.files).length > 0,
 		parts: versionParts(opened.files),
 		valid: !!opened.version,
 		evidence: await evidenceChoices(),

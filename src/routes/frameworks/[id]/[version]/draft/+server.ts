@@ -6,7 +6,7 @@ import { openVersion } from '$lib/server/framework-versions';
 import { discardDraft, getDraft, PublishedVersionError, saveDraft } from '$lib/server/drafts';
 import { requirePermission } from '$lib/server/auth';
 import { refusal } from '$lib/server/framework-refusals';
-import { StaleRevisionError } from '$lib/server/store';
+import { InvalidDocumentError, StaleRevisionError } from '$lib/server/store';
 import { recordAudit } from '$lib/server/audit';
 import { parseJson } from '$lib/engine/index';
 
@@ -26,7 +26,8 @@ async function body(request: Request): Promise<Record<string, unknown>> {
 const refused = (e: unknown) => {
 	const { status, message } = refusal(e);
 	const current = e instanceof StaleRevisionError ? e.current : undefined;
-	return json({ message, ...(current ? { current: { revision: current.revision, files: current.value, updatedBy: current.updatedBy, updatedAt: current.updatedAt, change: current.change } } : {}) }, { status });
+	const issues = e instanceof InvalidDocumentError ? e.issues : undefined;
+	return json({ message, ...(issues ? { issues } : {}), ...(current ? { current: { revision: current.revision, files: current.value, updatedBy: current.updatedBy, updatedAt: current.updatedAt, change: current.change } } : {}) }, { status });
 };
 
 export const PUT: RequestHandler = async ({ locals, params, request }) => {

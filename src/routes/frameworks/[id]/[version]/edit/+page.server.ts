@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { openVersion } from '$lib/server/framework-versions';
-import { PublishedVersionError } from '$lib/server/drafts';
+import { structureProblems } from '$lib/server/drafts';
 import { requirePermission } from '$lib/server/auth';
 import { evidenceChoices } from '$lib/server/evidence-sources';
 
@@ -9,6 +9,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	requirePermission(locals.user, 'framework:edit');
 	const opened = await openVersion(params.id, params.version);
 	if (!opened) error(404, `There is no version ${params.id}@${params.version}.`);
-	if (opened.entry.status === 'published') error(403, new PublishedVersionError(opened.entry.ref).message);
-	return { entry: opened.entry, files: opened.files, evidence: await evidenceChoices() };
+	// A published version is never edited: the page says so and offers a new draft (the draft
+	// endpoint refuses its saves whatever this page shows).
+	if (opened.entry.status === 'published') return { published: true as const, entry: opened.entry };
+	return { published: false as const, entry: opened.entry, files: opened.files, evidence: await evidenceChoices(), broken: structureProblems(opened.files).length };
 };
