@@ -156,7 +156,7 @@ export function framework(): FrameworkVersion {
 				triggers: [
 					{ id: 'near-boundary', text: 'Near a boundary.', source: src, conditions: { all: [{ fact: 'marginToBoundary', operator: 'lessThanInclusive', value: 5 }] }, flag: '{lowestShare}% near an edge' },
 					{ id: 'one-case', text: 'One case.', source: src, conditions: { all: [{ fact: 'oneCaseChangesRating', operator: 'equal', value: true }] }, flag: 'one case would change it' },
-					{ id: 'small-sample', text: 'Small sample.', source: src, conditions: { all: [{ fact: 'smallestSample', operator: 'lessThanInclusive', value: 5 }] }, flag: '{smallestSample} cases' }
+					{ id: 'small-sample', text: 'Small sample.', source: src, conditions: { all: [{ fact: 'smallestSample', operator: 'lessThanInclusive', value: 5 }] }, flag: '{smallestSample} {smallestSample|case|cases}' }
 				]
 			}
 		},

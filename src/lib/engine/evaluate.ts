@@ -163,7 +163,7 @@ async function flagDiscretion(model: Model, lowest: StandardResult[], kqs: Recor
 		if (!facts) continue;
 		for (const trigger of triggers) {
 			if (!fired.has(`${trigger.id}|${s.id}`)) continue;
-			s.discretion.push({ id: trigger.id, text: trigger.flag.replace(/\{(\w+)\}/g, (_, name) => String(facts[name])) });
+			s.discretion.push({ id: trigger.id, text: fillFlag(trigger.flag, facts) });
 		}
 		if (s.discretion.length) {
 			const at = model.ratings.indexOf(s.computed);
@@ -173,6 +173,13 @@ async function flagDiscretion(model: Model, lowest: StandardResult[], kqs: Recor
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+
+/** A flag's words with its facts filled in: `{fact}` is the value, `{fact|one|other}` the word for it (rules/README.md). */
+export function fillFlag(flag: string, facts: Record<string, unknown>): string {
+	return flag.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (_, name: string, one?: string, other?: string) =>
+		one === undefined ? String(facts[name]) : facts[name] === 1 ? one : (other ?? '')
+	);
+}
 
 /** Facts about the result so far, for rating rules, decision rules and limiters. */
 export function resultFacts(
@@ -217,7 +224,7 @@ function checkDecisionsWithinAllowed(model: Model, standards: Record<string, Sta
 		if (!s.decision || s.allowed.includes(s.decision.rating)) continue;
 		if (s.method === 'lowest-band') {
 			const text = s.discretion.length
-				? `the panel may move a flagged rating at most ${discretion.maxSteps} step(s) from the computed ${model.label(s.computed).toLowerCase()}`
+				? `the panel may move a flagged rating at most ${discretion.maxSteps} ${discretion.maxSteps === 1 ? 'step' : 'steps'} from the computed ${model.label(s.computed).toLowerCase()}`
 				: `the panel may depart from the computed rating only when professional discretion applies: ${discretion.triggers.map((t) => t.text).join(' ')}`;
 			s.violations.push({ standard: s.id, rule: 'discretion', kind: 'discretion', text });
 		} else {

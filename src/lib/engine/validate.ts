@@ -246,7 +246,7 @@ function checkMeaning(v: Omit<FrameworkVersion, 'hash'>, domainFiles: string[], 
 		const at = pointer('discretion', 'triggers', i);
 		t.standards?.forEach((s, si) => needStandard(`${at}/standards/${si}`, s, 'lowest-band'));
 		checkCondition(rf, `${at}/conditions`, t.conditions, new Set(DISCRETION_FACTS), 'discretion triggers');
-		for (const [, fact] of t.flag.matchAll(/\{(\w+)\}/g)) {
+		for (const [, fact] of t.flag.matchAll(/\{(\w+)(?:\|[^|}]*\|[^}]*)?\}/g)) {
 			if (!(DISCRETION_FACTS as readonly string[]).includes(fact)) out.push(err(rf, `${at}/flag`, `"{${fact}}" is not a discretion fact`));
 		}
 	});

@@ -150,7 +150,7 @@ run(
 		{
 			name: 'a panel decision two steps away is a violation',
 			inspection: inspection({ tallies: { 'B1.1': { relevant: 3, yes: 1 } }, decisions: { B1: { rating: 'good', reason: 'r' } } }),
-			check: (r) => assert.match(r.violations[0].text, 'at most 1 step(s)')
+			check: (r) => assert.match(r.violations[0].text, 'at most 1 step from')
 		}
 	],
 	'evaluate: professional discretion'
@@ -314,3 +314,12 @@ Cap('a fresh result per call: evaluations do not leak into each other', async ()
 	assert.is(b.standards.B2.final, 'needs-decision');
 });
 Cap.run();
+
+const Flags = suite('discretion flags: facts filled in, with the word for one or more');
+Flags('"{n} {n|case|cases}" says 1 case and 3 cases', async () => {
+	const { fillFlag } = await import('../../../src/lib/engine/evaluate');
+	assert.is(fillFlag('{smallestSample} {smallestSample|case|cases}', { smallestSample: 1 }), '1 case');
+	assert.is(fillFlag('{smallestSample} {smallestSample|case|cases}', { smallestSample: 3 }), '3 cases');
+	assert.is(fillFlag('{lowestShare}% is {marginToBoundary} {marginToBoundary|point|points} away', { lowestShare: 66, marginToBoundary: 1 }), '66% is 1 point away');
+});
+Flags.run();

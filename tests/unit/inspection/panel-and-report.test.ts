@@ -33,7 +33,7 @@ const table: { name: string; standard: string; rating: string; refusals: string[
 	{ name: 'inside the matrix pair', standard: 'V1', rating: 'good', refusals: [] },
 	{ name: 'outside the matrix pair', standard: 'V1', rating: 'inadequate', refusals: ['V1.1 rated Outstanding and V1.2 answered No: Outstanding or Good.'] },
 	{ name: 'a flagged standard moved one step', standard: '2.3', rating: 'good', refusals: [] },
-	{ name: 'a flagged standard moved two steps', standard: '2.3', rating: 'requires-improvement', refusals: ['the panel may move a flagged rating at most 1 step(s) from the computed outstanding'] },
+	{ name: 'a flagged standard moved two steps', standard: '2.3', rating: 'requires-improvement', refusals: ['the panel may move a flagged rating at most 1 step from the computed outstanding'] },
 	{ name: 'a standard not rated in this inspection', standard: '1.1', rating: 'good', refusals: ['1.1 is not rated in this inspection'] }
 ];
 for (const row of table) {
