@@ -13,8 +13,9 @@ process.env.DATA_DIR ??= path.resolve(fileURLToPath(new URL('..', import.meta.ur
 // behind a proxy, PROTOCOL_HEADER and the Host). Without either it would assume https, and
 // refuse every form sent over plain http: assume the address printed below.
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
-	const local = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(process.env.HOST);
-	process.env.ORIGIN = `http://${local ? 'localhost' : process.env.HOST}:${process.env.PORT}`;
+	const everywhere = ['0.0.0.0', '::'].includes(process.env.HOST);
+	const host = everywhere ? 'localhost' : process.env.HOST.includes(':') ? `[${process.env.HOST}]` : process.env.HOST;
+	process.env.ORIGIN = `http://${host}:${process.env.PORT}`;
 	console.warn(`ORIGIN is not set: forms are accepted only from ${process.env.ORIGIN}. Set ORIGIN to the address people use (README, Accounts).`);
 }
 await import('../build/index.js');
