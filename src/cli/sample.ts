@@ -11,9 +11,9 @@ const { positionals, values } = parse({ framework: { type: 'string' }, seed: { t
 if (positionals.length !== 1) fail(`usage: ${usage}`);
 const [file] = positionals;
 const ref = values.framework as string | undefined;
-if (!ref) fail(`--framework id@version is required\nusage: ${usage}`);
+if (!ref) fail(`--framework id@version is required (usage: ${usage})`);
 const seedText = values.seed as string | undefined;
-if (seedText === undefined) fail(`--seed N is required: the seed is recorded so the same draw can be made again\nusage: ${usage}`);
+if (seedText === undefined) fail(`--seed N is required: the seed is recorded so the same draw can be made again (usage: ${usage})`);
 if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > MAX_SEED) fail(`--seed: "${seedText}" is not a whole number from 0 to ${MAX_SEED}`);
 const seed = Number(seedText);
 
