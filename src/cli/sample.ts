@@ -17,7 +17,7 @@ if (seedText === undefined) fail(`--seed N is required: the seed is recorded so 
 if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > MAX_SEED) fail(`--seed: "${seedText}" is not a whole number from 0 to ${MAX_SEED}`);
 const seed = Number(seedText);
 
-const map: Record<string, LonglistField> = {};
+const map: Record<string, LonglistField> = Object.create(null); // headings are the user's words, "__proto__" too
 for (const entry of (values.map as string[] | undefined) ?? []) {
 	const at = entry.lastIndexOf('=');
 	const heading = entry.slice(0, at).trim();

@@ -1,6 +1,6 @@
 // The shipped sampling rules, and made-up ones for edge cases the shipped bounds never reach.
 import { readFileSync } from 'node:fs';
-import type { SamplingRules } from '../src/lib/sampling/index';
+import type { SamplingRules } from '../../src/lib/sampling/index';
 
 export const rules2025 = (): SamplingRules => JSON.parse(readFileSync('rules/hmip-youth/2025/sampling.json', 'utf8'));
 export const rules2018 = (): SamplingRules => JSON.parse(readFileSync('rules/hmip-youth/2018/sampling.json', 'utf8'));

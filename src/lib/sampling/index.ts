@@ -28,7 +28,7 @@ export function planSample(rules: SamplingRules, cases: LonglistCase[], seed: nu
 		const mine = cases.filter((c) => c.sample === sample.id);
 		if (!mine.length) continue;
 		const eligible = mine.filter((c) => !c.excluded);
-		const counts: Record<string, number> = {};
+		const counts: Record<string, number> = Object.create(null); // a stratum id may be any slug, "constructor" too
 		for (const c of eligible) counts[c.group] = (counts[c.group] ?? 0) + 1;
 		const size = sizeSample(rules, sample.id, counts);
 		samples.push({ size, draw: drawSample(size, eligible, seed) });

@@ -38,7 +38,7 @@ export function unzipVersion(bytes: Uint8Array, label: string): Checked<VersionF
 		const at = `${label}/${name}`;
 		if (!name.startsWith(prefix)) errors.push(issue(at, '', `is outside the version's folder (${prefix || 'the top of the archive'})`));
 		else if (file === 'publication.json') continue; // a published folder's record: publishing here writes its own
-		else if (!VERSION_FILE.test(file)) errors.push(issue(at, '', 'is not a version file (framework.json, bandings.json, rules.json, composite.json, domains/<name>.json)'));
+		else if (!VERSION_FILE.test(file)) errors.push(issue(at, '', 'is not a version file (framework.json, bandings.json, rules.json, composite.json, sampling.json, domains/<name>.json)'));
 		else {
 			const parsed = parseJson(strFromU8(entries[name]), at);
 			if (parsed.ok) files[file] = parsed.value;

@@ -95,6 +95,11 @@ Sample('--map HEADING=field for other headings, in CSV and in a workbook', async
 	assert.equal(json(csv, ...maps).samples, json(longlistCsv).samples);
 	assert.equal(json(xlsx, ...maps).samples, json(longlistCsv).samples);
 });
+Sample('a heading that is a property name of every object ("__proto__") can be mapped', () => {
+	const file = writeCsv('proto.csv', ['__proto__', 'Stratum'], people.map((p) => [p.reference, p.stratum]));
+	const r = json(file, '--map', '__proto__=reference');
+	assert.is(r.longlist.rows, 300);
+});
 Sample('a victims longlist: the sources give no size above nine, so the command says so and draws none', () => {
 	const file = writeCsv('victims.csv', ['Reference', 'Stratum'], Array.from({ length: 20 }, (_, i) => [`V${i}`, 'Victims']));
 	const r = run(file);

@@ -2,7 +2,7 @@
 // largest remainder, and every stratum with an eligible case at least one.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { sizeSample } from '../../../src/lib/sampling/index';
+import { planSample, sizeSample, type LonglistCase } from '../../../src/lib/sampling/index';
 import { madeUp, rules2025 } from '../../support/sampling';
 
 const counts = (a: number, b: number, c: number, d: number) => ({ resettlement: a, 'community-sentences': b, 'out-of-court': c, 'bail-remand': d });
@@ -84,5 +84,13 @@ Allocate('a stratum the counts do not mention has no cases; unknown keys are ign
 	const r = sizeSample(rules2025(), 'children', { 'community-sentences': 50, nonsense: 500, __proto__: 3 } as Record<string, number>);
 	assert.is(r.eligible, 50);
 	assert.equal(allocated(r), [0, r.size, 0, 0]);
+});
+Allocate('a stratum id that is also a property of every object ("constructor") is counted like any other', () => {
+	const rules = madeUp({ min: 1, max: 10 });
+	rules.samples[0].strata[0].id = 'constructor';
+	const cases: LonglistCase[] = Array.from({ length: 6 }, (_, i) => ({ row: i + 2, reference: `R${i}`, sample: 's', group: i < 4 ? 'constructor' : 'b', excluded: false }));
+	const { size } = planSample(rules, cases, 1).samples[0];
+	assert.is(size.eligible, 6);
+	assert.equal(allocated(size), [4, 2, 0, 0]);
 });
 Allocate.run();
