@@ -57,15 +57,13 @@ if (values.json) {
 
 function text(p: SamplePlan): string {
 	const out = [`${version.meta.id}@${version.meta.version} (${version.hash.slice(0, 19)}), seed ${p.seed}`, `longlist: ${cases.ok ? cases.cases.length : 0} cases, ${p.excluded.length} excluded`];
-	for (const { size, draw } of p.samples) {
-		const label = size.size === null ? 'no size' : `${size.size} of ${size.eligible} eligible cases`;
-		out.push('', `${size.label}: ${label}`);
+	// The sizes with their arithmetic first, then every selected reference.
+	for (const { size } of p.samples) {
+		out.push('', `${size.label}: ${size.size === null ? 'no size' : `${size.size} of ${size.eligible} eligible cases`}`);
 		for (const s of size.steps) out.push(`  ${s.text}`);
-		if (draw.selected.length) {
-			out.push('  selected:');
-			for (const c of draw.selected) out.push(`    ${c.reference}  ${c.group}  → ${c.sample}`);
-		}
 	}
+	const selected = p.samples.flatMap(({ draw }) => draw.selected);
+	out.push('', `selected (${selected.length}):`, ...selected.map((c) => `  ${c.reference}  ${c.group}  → ${c.sample}`));
 	if (p.excluded.length) out.push('', 'excluded:', ...p.excluded.map((e) => `  ${e.reference}  ${e.group}: ${e.reason}`));
 	if (p.warnings.length) out.push('', 'warnings:', ...p.warnings.map((w) => `  ${w.message} [${w.code}]`));
 	return out.join('\n');

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import { cli } from '../../support/cli';
 import { copyVersion, tempRules } from '../../support/versions';
 
@@ -56,11 +57,12 @@ Sample('a CSV longlist: size per stratum with the arithmetic, then the selected 
 	assert.match(r.stdout, 'Children (domain two): 107 of 298 eligible cases');
 	assert.match(r.stdout, 'n = n0 / (1 + (n0 − 1) / N) = 164.2374 / (1 + 163.2374 / 298) = 106.1118, rounded up to 107');
 	assert.match(r.stdout, /Resettlement cases: 107 × 15 \/ 298 = 5\.3859, 5 whole → 5/);
-	assert.match(r.stdout, /^ {4}YJ\d{4} {2}out-of-court {2}→ out-of-court$/m);
+	assert.match(r.stdout, /^ {2}YJ\d{4} {2}out-of-court {2}→ out-of-court$/m);
+	assert.match(r.stdout, /Bail and remand: .* → 11\n\nselected \(107\):\n {2}YJ\d{4} {2}resettlement {2}→ court\n/);
 	assert.match(r.stdout, 'excluded:\n  YJ0004  out-of-court: transferred out\n  YJ0009  community-sentences: hosted for another area');
-	assert.is((r.stdout.match(/^ {4}YJ\d{4} /gm) ?? []).length, 107);
+	assert.is((r.stdout.match(/^ {2}YJ\d{4} {2}[a-z-]+ {2}→ /gm) ?? []).length, 107);
 	assert.not.match(r.stdout, 'Child Name');
-	assert.not.match(r.stdout, /^ {4}YJ000[49] /m);
+	assert.not.match(r.stdout, /^ {2}YJ000[49] {2}[a-z-]+ {2}→/m);
 });
 Sample('--json: the same as data; the same seed draws the same cases, another seed others with the same counts', () => {
 	const a = json(longlistCsv);
@@ -106,7 +108,7 @@ Sample('a victims longlist: the sources give no size above nine, so the command 
 	assert.is(r.status, 0, r.stderr);
 	assert.match(r.stdout, 'Victims: no size');
 	assert.match(r.stdout, /warnings:\n {2}Victims: no sample size can be computed .* \[sampling-size-gap\]/);
-	assert.not.match(r.stdout, 'selected:');
+	assert.match(r.stdout, 'selected (0):');
 });
 Sample('a small service: the rule is flagged with its action', () => {
 	const file = writeCsv('small.csv', ['reference', 'stratum'], Array.from({ length: 20 }, (_, i) => [`S${i}`, i < 12 ? 'community-sentences' : 'out-of-court']));
@@ -169,6 +171,14 @@ Errors('a file that is not a workbook, another kind of file, an empty file, a mi
 	refuse(run(path.join(dir, 'missing.csv')), 'missing.csv: cannot be read (ENOENT)');
 	const header = writeCsv('header-only.csv', HEADER, []);
 	refuse(run(header), `${header}: the longlist has no cases`);
+});
+Errors('a zip that is no workbook, and one that would unzip to more than 50 MiB, are refused before exceljs reads them', () => {
+	const notWorkbook = path.join(dir, 'other.xlsx');
+	writeFileSync(notWorkbook, zipSync({ 'notes.txt': new TextEncoder().encode('hello') }));
+	refuse(run(notWorkbook), `${notWorkbook}: the workbook has no worksheet`);
+	const bomb = path.join(dir, 'bomb.xlsx');
+	writeFileSync(bomb, zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(51 * 1024 * 1024) }, { level: 1 }));
+	refuse(run(bomb), `${bomb}: the workbook unzips to 53477376 bytes; a longlist may unzip to at most 52428800 bytes`);
 });
 Errors('a CSV that is not UTF-8, and a broken quote', () => {
 	const latin = path.join(dir, 'latin1.csv');
