@@ -50,7 +50,7 @@ if (!cases.cases.length) fail(`${file}: the longlist has no cases`);
 const plan = planSample(rules, cases.cases, seed);
 
 if (values.json) {
-	console.log(JSON.stringify({ framework: `${version.meta.id}@${version.meta.version}`, hash: version.hash, longlist: { rows: cases.cases.length }, ...plan }, null, 2));
+	console.log(JSON.stringify({ framework: `${version.meta.id}@${version.meta.version}`, hash: version.hash, longlist: { cases: cases.cases.length, excluded: plan.excluded.length }, ...plan }, null, 2));
 } else {
 	console.log(text(plan));
 }
