@@ -17,7 +17,7 @@ const zipOf = (files: Record<string, unknown>) => Buffer.from(zipSync(Object.fro
 test('a version exported and imported under a new id becomes a draft', async ({ page }) => {
 	await signInAs(page, 'methodology-lead');
 	const files = await exported(page.request);
-	expect(Object.keys(files).sort()).toEqual(['bandings.json', 'composite.json', 'domains/1.json', 'domains/2.json', 'domains/V.json', 'framework.json', 'rules.json']);
+	expect(Object.keys(files).sort()).toEqual(['bandings.json', 'composite.json', 'domains/1.json', 'domains/2.json', 'domains/V.json', 'framework.json', 'rules.json', 'sampling.json']);
 	files['framework.json'].version = 'imported-2027';
 
 	await page.goto('/frameworks/import');

@@ -2,7 +2,7 @@
 export { evaluate } from './evaluate';
 export { explainCondition, stageFacts, caseFacts, type ConditionOutcome, type TryStage } from './conditions';
 export { relevantKeyQuestions } from './evidence';
-export { validateVersion, validateInspection, checkCoverage, VERSION_FILES } from './validate';
+export { validateVersion, validateInspection, checkCoverage, VERSION_FILES, OPTIONAL_VERSION_FILES } from './validate';
 export { validateAgainst } from './schemas';
 export { parseJson, MAX_JSON_DEPTH } from './json-text';
 export { formatIssue, pointer, capIssues, EngineError, type Issue, type Checked } from './errors';

@@ -10,15 +10,16 @@ import composite from '../../../schema/composite.schema.json';
 import inspection from '../../../schema/inspection.schema.json';
 import golden from '../../../schema/golden.schema.json';
 import inspectionRecord from '../../../schema/inspection-record.schema.json';
+import sampling from '../../../schema/sampling.schema.json';
 import { type Issue } from './errors';
 
-export type SchemaName = 'framework' | 'domain' | 'bandings' | 'rules' | 'composite' | 'inspection' | 'golden' | 'inspection-record';
+export type SchemaName = 'framework' | 'domain' | 'bandings' | 'rules' | 'composite' | 'inspection' | 'golden' | 'inspection-record' | 'sampling';
 
 // strictRequired is off because "required" inside oneOf/anyOf branches names properties the
 // parent declares; every other strict check (types, unknown keywords, unions declared) is on.
 const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true });
 addFormats(ajv, ['date']);
-const schemas = { common, framework, domain, bandings, rules, composite, inspection, golden, 'inspection-record': inspectionRecord };
+const schemas = { common, framework, domain, bandings, rules, composite, inspection, golden, 'inspection-record': inspectionRecord, sampling };
 for (const [name, schema] of Object.entries(schemas)) ajv.addSchema(schema, `${name}.schema.json`);
 
 const compiled = new Map<SchemaName, ValidateFunction>();

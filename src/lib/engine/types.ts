@@ -1,5 +1,7 @@
 // The shapes of the rule files (see schema/) and of an evaluation's input and output.
 
+import type { SamplingRules } from '../sampling/types';
+
 export type RatingId = string;
 export type Answer = 'yes' | 'no' | 'n/a';
 
@@ -217,6 +219,8 @@ export interface FrameworkVersion {
 	bandings: Banding[];
 	rules: RuleFile;
 	composite: Composite;
+	/** sampling.json, when the version has one */
+	sampling?: SamplingRules;
 	/** sha256 of the version's files in canonical form, set by whoever loaded it */
 	hash: string;
 }

@@ -5,8 +5,12 @@ import { validateAgainst } from './schemas';
 import { DISCRETION_FACTS, FACT_PARAMS, JUDGEMENT_FACTS, LIMITER_FACTS, RATED_FACTS, RELEVANCE_FACTS, RESULT_FACTS } from './facts';
 import type { Banding, Composite, Condition, Domain, FrameworkMeta, FrameworkVersion, Inspection, RuleFile } from './types';
 import { ownMaps } from './own-maps';
+import { checkSampling } from '../sampling/check';
+import type { SamplingRules } from '../sampling/types';
 
 export const VERSION_FILES = ['framework.json', 'bandings.json', 'rules.json', 'composite.json'] as const;
+/** Files a version may have; one without them stays valid. */
+export const OPTIONAL_VERSION_FILES = ['sampling.json'] as const;
 
 /**
  * files: parsed JSON by path relative to the version folder ("framework.json", "domains/1.json" …).
@@ -22,9 +26,11 @@ export function validateVersion(files: Record<string, unknown>, label: string): 
 		domains: meta.domains.map((file) => files[file] as Domain),
 		bandings: (files['bandings.json'] as { bandings: Banding[] }).bandings,
 		rules: files['rules.json'] as RuleFile,
-		composite: files['composite.json'] as Composite
+		composite: files['composite.json'] as Composite,
+		...(Object.hasOwn(files, 'sampling.json') ? { sampling: files['sampling.json'] as SamplingRules } : {})
 	};
 	const issues = checkMeaning(version, meta.domains.map(name), name);
+	if (version.sampling) issues.push(...checkSampling(version.sampling, meta.samples.map((s) => s.id), name('sampling.json')));
 	const semanticErrors = issues.filter((i) => i.severity === 'error');
 	const warnings = issues.filter((i) => i.severity === 'warning');
 	return semanticErrors.length ? { ok: false, errors: semanticErrors, warnings } : { ok: true, value: version, warnings };
@@ -53,6 +59,7 @@ export function checkStructure(files: Record<string, unknown>, label: string): I
 	errors.push(...validateAgainst('bandings', files['bandings.json'], name('bandings.json')));
 	errors.push(...validateAgainst('rules', files['rules.json'], name('rules.json')));
 	errors.push(...validateAgainst('composite', files['composite.json'], name('composite.json')));
+	if (Object.hasOwn(files, 'sampling.json')) errors.push(...validateAgainst('sampling', files['sampling.json'], name('sampling.json')));
 	errors.push(...duplicateIds(files, label));
 	return errors;
 }

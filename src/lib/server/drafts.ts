@@ -11,7 +11,7 @@ import { DocumentStore, InvalidDocumentError, NotFoundError, StaleRevisionError,
 import { defaultRulesDir, findVersion, type VersionFiles } from './frameworks';
 
 /** The files a version may have. */
-export const VERSION_FILE = /^(framework|bandings|rules|composite)\.json$|^domains\/[A-Za-z0-9._-]+\.json$/;
+export const VERSION_FILE = /^(framework|bandings|rules|composite|sampling)\.json$|^domains\/[A-Za-z0-9._-]+\.json$/;
 
 /** New version ids: letters, digits and hyphens (e.g. 2026-trial), so they name a folder and a document. */
 export const NEW_VERSION_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
@@ -59,7 +59,7 @@ export function checkDraftFiles(files: VersionFiles): Issue[] {
 	const issue = (file: string, pointer: string, message: string) => out.push({ file, pointer, message, severity: 'error' });
 	if (!files || typeof files !== 'object' || Array.isArray(files)) return [{ file: 'draft', pointer: '', message: 'must be an object of version files', severity: 'error' }];
 	for (const name of Object.keys(files)) {
-		if (!VERSION_FILE.test(name)) issue(name, '', `"${name}" is not a version file (framework.json, bandings.json, rules.json, composite.json, domains/<name>.json)`);
+		if (!VERSION_FILE.test(name)) issue(name, '', `"${name}" is not a version file (framework.json, bandings.json, rules.json, composite.json, sampling.json, domains/<name>.json)`);
 	}
 	const meta = files['framework.json'] as Identity | undefined;
 	if (!meta || typeof meta !== 'object') issue('framework.json', '', 'file is missing');

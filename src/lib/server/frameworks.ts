@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { canonicalJson, parseJson, validateVersion, VERSION_FILES, type Checked, type FrameworkVersion, type Issue } from '../engine/index';
+import { canonicalJson, OPTIONAL_VERSION_FILES, parseJson, validateVersion, VERSION_FILES, type Checked, type FrameworkVersion, type Issue } from '../engine/index';
 
 export const defaultRulesDir = () => path.resolve(process.env.RULES_DIR ?? 'rules');
 
@@ -66,7 +66,7 @@ export function readVersionFiles(dir: string, label = displayPath(dir)): Checked
 		if (parsed.ok) files[file] = parsed.value;
 		else errors.push(...parsed.errors);
 	};
-	for (const file of VERSION_FILES) read(file);
+	for (const file of [...VERSION_FILES, ...OPTIONAL_VERSION_FILES]) read(file);
 	const domains = (files['framework.json'] as { domains?: unknown })?.domains;
 	if (Array.isArray(domains)) for (const file of domains) if (typeof file === 'string' && !file.includes('..')) read(file);
 	return errors.length ? { ok: false, errors, warnings: [] } : { ok: true, value: files, warnings: [] };

@@ -132,7 +132,7 @@ export function unzipVersion(bytes: Uint8Array, label: string): Checked<VersionF
 		if (seen.has(entry.name)) errors.push(issue(at, '', 'is in the archive twice'));
 		else if (!entry.name.startsWith(prefix)) errors.push(issue(at, '', `is outside the version's folder (${prefix || 'the top of the archive'})`));
 		else if (file === 'publication.json') continue; // a published folder's record: publishing here writes its own
-		else if (!VERSION_FILE.test(file)) errors.push(issue(at, '', 'is not a version file (framework.json, bandings.json, rules.json, composite.json, domains/<name>.json)'));
+		else if (!VERSION_FILE.test(file)) errors.push(issue(at, '', 'is not a version file (framework.json, bandings.json, rules.json, composite.json, sampling.json, domains/<name>.json)'));
 		else if (entry.size > ARCHIVE_LIMITS.entryBytes) errors.push(issue(at, '', `is ${mb(entry.size)} unpacked: each file of a version must be ${mb(ARCHIVE_LIMITS.entryBytes)} or less`));
 		else {
 			declared += entry.size;

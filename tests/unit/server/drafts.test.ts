@@ -63,7 +63,7 @@ Store('a draft is one JSON document whose value is the files map', async () => {
 	const doc = await createDraft(draftOf('2026-trial'), 'ann', 'drafted from hmip-youth@2025', rules);
 	assert.is(doc.revision, 1);
 	const stored = JSON.parse(readFileSync(path.join(process.env.DATA_DIR!, 'drafts', 'hmip-youth__2026-trial.json'), 'utf8'));
-	assert.equal(Object.keys(stored.value).sort(), ['bandings.json', 'composite.json', 'domains/1.json', 'domains/2.json', 'domains/V.json', 'framework.json', 'rules.json']);
+	assert.equal(Object.keys(stored.value).sort(), ['bandings.json', 'composite.json', 'domains/1.json', 'domains/2.json', 'domains/V.json', 'framework.json', 'rules.json', 'sampling.json']);
 	assert.is(stored.value['framework.json'].version, '2026-trial');
 });
 Store('saving needs the revision the editor opened: a stale save is refused and nothing is lost', async () => {

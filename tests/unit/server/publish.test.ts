@@ -28,7 +28,7 @@ Publish('writes one pretty JSON file per framework file under rules/<id>/<versio
 	const outcome = await publishDraft(request, rules);
 	assert.ok(outcome.ok);
 	if (!outcome.ok) return;
-	assert.equal(readdirSync(dir).sort(), ['bandings.json', 'composite.json', 'domains', 'framework.json', 'publication.json', 'rules.json']);
+	assert.equal(readdirSync(dir).sort(), ['bandings.json', 'composite.json', 'domains', 'framework.json', 'publication.json', 'rules.json', 'sampling.json']);
 	const text = readFileSync(path.join(dir, 'domains/2.json'), 'utf8');
 	assert.is(text, JSON.stringify(files['domains/2.json'], null, 2) + '\n');
 	const meta = JSON.parse(readFileSync(path.join(dir, 'framework.json'), 'utf8'));

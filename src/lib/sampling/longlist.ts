@@ -1,0 +1,156 @@
+// A service's longlist, read as rows of cells: which heading is which field, and each row's case
+// reference, stratum, exclusion and reason. Longlists hold personal data, so only those four
+// columns are ever kept. Every problem is one line naming the row.
+import type { SamplingRules } from './types';
+import { groupsOf } from './size';
+
+export const LONGLIST_FIELDS = ['reference', 'stratum', 'excluded', 'reason'] as const;
+export type LonglistField = (typeof LONGLIST_FIELDS)[number];
+
+/** Limits where the bytes arrive: a longlist is a two-month caseload, not a database. */
+export const LONGLIST_LIMITS = { bytes: 5 * 1024 * 1024, rows: 20000, cell: 200 } as const;
+
+const HEADINGS: Record<LonglistField, string[]> = {
+	reference: ['case reference', 'reference'],
+	stratum: ['stratum'],
+	excluded: ['excluded'],
+	reason: ['reason']
+};
+
+export interface LonglistProblem {
+	/** 1 is the heading row */
+	row: number | null;
+	message: string;
+}
+
+export type Columns = Partial<Record<LonglistField, number>>;
+
+/**
+ * The column of each field: a --map HEADING=field names it, else the usual heading (ignoring
+ * case and surrounding spaces). The reference and stratum are required.
+ */
+export function resolveColumns(header: string[], map: Record<string, LonglistField> = {}): { ok: true; columns: Columns } | { ok: false; problem: LonglistProblem } {
+	const norm = (s: string) => s.trim().toLowerCase();
+	const columns: Columns = {};
+	const mapped = new Map(Object.entries(map).map(([heading, field]) => [norm(heading), field]));
+	for (const [heading] of mapped) {
+		if (!header.some((h) => norm(h) === heading)) return { ok: false, problem: { row: 1, message: `no heading "${heading}" to map (headings: ${header.map((h) => `"${h}"`).join(', ')})` } };
+	}
+	for (const [i, h] of header.entries()) {
+		const key = norm(h);
+		const field = mapped.get(key) ?? LONGLIST_FIELDS.find((f) => HEADINGS[f].includes(key) && ![...mapped.values()].includes(f));
+		if (!field) continue;
+		if (columns[field] !== undefined) return { ok: false, problem: { row: 1, message: `two columns are the ${field}: "${header[columns[field]!]}" and "${h}"` } };
+		columns[field] = i;
+	}
+	for (const field of ['reference', 'stratum'] as const) {
+		if (columns[field] === undefined)
+			return { ok: false, problem: { row: 1, message: `no ${field} column: expected a heading ${HEADINGS[field].map((h) => `"${h}"`).join(' or ')} (any case), or --map HEADING=${field}` } };
+	}
+	return { ok: true, columns };
+}
+
+export interface LonglistRow {
+	row: number;
+	/** the cells of the mapped columns only */
+	cells: Partial<Record<LonglistField, string>>;
+}
+
+export interface LonglistCase {
+	row: number;
+	reference: string;
+	/** the case sample and the group (stratum, or the sample when it has no strata) */
+	sample: string;
+	group: string;
+	excluded: boolean;
+	reason?: string;
+}
+
+const YES = new Set(['yes', 'y', 'true', '1', 'x', 'excluded']);
+const NO = new Set(['', 'no', 'n', 'false', '0']);
+
+/** The cases of a longlist, matched to the version's case samples, or the first problem. */
+export function readCases(rows: LonglistRow[], rules: SamplingRules): { ok: true; cases: LonglistCase[] } | { ok: false; problem: LonglistProblem } {
+	const names = new Map<string, { sample: string; group: string }>();
+	for (const sample of rules.samples) {
+		for (const g of groupsOf(sample)) for (const name of [g.id, g.label]) names.set(name.trim().toLowerCase(), { sample: sample.id, group: g.id });
+	}
+	const known = rules.samples.flatMap((s) => groupsOf(s).map((g) => `${g.label} (${g.id})`)).join(', ');
+	const seen = new Map<string, number>();
+	const cases: LonglistCase[] = [];
+	for (const { row, cells } of rows) {
+		const fail = (message: string) => ({ ok: false as const, problem: { row, message } });
+		for (const [field, value] of Object.entries(cells)) {
+			if (value !== undefined && value.length > LONGLIST_LIMITS.cell) return fail(`the ${field} is longer than ${LONGLIST_LIMITS.cell} characters`);
+		}
+		const reference = (cells.reference ?? '').trim();
+		const stratum = (cells.stratum ?? '').trim();
+		const excludedCell = (cells.excluded ?? '').trim().toLowerCase();
+		const reason = (cells.reason ?? '').trim();
+		if (!reference) return fail('no case reference');
+		const before = seen.get(reference);
+		if (before !== undefined) return fail(`case reference "${reference}" is also on row ${before}`);
+		seen.set(reference, row);
+		if (!YES.has(excludedCell) && !NO.has(excludedCell)) return fail(`excluded is "${cells.excluded!.trim()}": write yes or no (or leave it empty)`);
+		const excluded = YES.has(excludedCell);
+		if (excluded && !reason) return fail(`case "${reference}" is excluded without a reason`);
+		if (!stratum) return fail(`case "${reference}" has no stratum (one of: ${known})`);
+		const match = names.get(stratum.toLowerCase());
+		if (!match) return fail(`stratum "${stratum}" is not one of this version's: ${known}`);
+		cases.push({ row, reference, sample: match.sample, group: match.group, excluded, ...(excluded ? { reason } : {}) });
+	}
+	return { ok: true, cases };
+}
+
+/**
+ * RFC 4180 CSV (quotes, doubled quotes, CRLF or LF, a leading byte-order mark) into records,
+ * each with its row as a spreadsheet shows it (the heading is row 1). Blank rows are skipped.
+ */
+export function parseCsv(text: string, maxRecords = LONGLIST_LIMITS.rows + 1): { ok: true; records: { row: number; cells: string[] }[] } | { ok: false; problem: LonglistProblem } {
+	const records: { row: number; cells: string[] }[] = [];
+	let row = 0;
+	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	while (i < text.length) {
+		const start = ++row;
+		const cells: string[] = [];
+		let cell = '';
+		for (;;) {
+			if (text[i] === '"' && cell === '') {
+				i++;
+				for (;;) {
+					if (i >= text.length) return { ok: false, problem: { row: start, message: 'a quoted cell is never closed' } };
+					if (text[i] === '"') {
+						if (text[i + 1] === '"') {
+							cell += '"';
+							i += 2;
+							continue;
+						}
+						i++;
+						break;
+					}
+					cell += text[i++];
+				}
+				if (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') return { ok: false, problem: { row: start, message: 'text after a closing quote' } };
+			} else {
+				while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
+					if (text[i] === '"') return { ok: false, problem: { row: start, message: 'a quote inside an unquoted cell' } };
+					cell += text[i++];
+				}
+			}
+			cells.push(cell);
+			cell = '';
+			if (text[i] === ',') {
+				i++;
+				continue;
+			}
+			if (text[i] === '\r') i++;
+			if (text[i] === '\n') i++;
+			break;
+		}
+		if (cells.some((c) => c.trim() !== '')) {
+			if (records.length >= maxRecords) return { ok: false, problem: { row: start, message: `more than ${maxRecords - 1} rows: a longlist holds at most ${maxRecords - 1} cases` } };
+			records.push({ row: start, cells });
+		}
+	}
+	return { ok: true, records };
+}

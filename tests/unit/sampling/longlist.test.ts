@@ -1,0 +1,85 @@
+// Reading a longlist: CSV as spreadsheets write it, which heading is which field, and every
+// problem one line with its row.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseCsv, readCases, resolveColumns, type LonglistRow } from '../../../src/lib/sampling/index';
+import { rules2025 } from '../../support/sampling';
+
+const Csv = suite('CSV');
+Csv('quotes, doubled quotes, commas and line breaks inside quotes, CRLF, a byte-order mark, blank rows', () => {
+	const text = '\ufeffCase reference,Stratum\r\n"A,1","Out-of-court ""cases"""\r\n\r\n"B\n2",bail-remand\nC3,resettlement';
+	const parsed = parseCsv(text);
+	assert.ok(parsed.ok);
+	if (!parsed.ok) return;
+	assert.equal(parsed.records, [
+		{ row: 1, cells: ['Case reference', 'Stratum'] },
+		{ row: 2, cells: ['A,1', 'Out-of-court "cases"'] },
+		{ row: 4, cells: ['B\n2', 'bail-remand'] },
+		{ row: 5, cells: ['C3', 'resettlement'] }
+	]);
+});
+Csv('a quote never closed names the row it opens on', () => {
+	assert.equal(parseCsv('reference,stratum\nA,"resettlement\nB,bail'), { ok: false, problem: { row: 2, message: 'a quoted cell is never closed' } });
+});
+Csv('a stray quote in an unquoted cell, and text after a closing quote', () => {
+	assert.equal(parseCsv('reference,stratum\nA"1,x'), { ok: false, problem: { row: 2, message: 'a quote inside an unquoted cell' } });
+	assert.equal(parseCsv('reference,stratum\n"A"1,x'), { ok: false, problem: { row: 2, message: 'text after a closing quote' } });
+});
+Csv('more rows than the limit stop at the first row over it', () => {
+	assert.equal(parseCsv('h\na\nb\nc', 3), { ok: false, problem: { row: 4, message: 'more than 2 rows: a longlist holds at most 2 cases' } });
+});
+Csv.run();
+
+const Columns = suite('headings');
+Columns('the usual headings, in any case and order; other columns are not read', () => {
+	assert.equal(resolveColumns(['Name', 'REASON', 'stratum', 'Date of birth', 'Excluded', 'Case Reference']), { ok: true, columns: { reason: 1, stratum: 2, excluded: 4, reference: 5 } });
+	assert.equal(resolveColumns(['reference', 'Stratum']), { ok: true, columns: { reference: 0, stratum: 1 } });
+});
+Columns('--map names other headings', () => {
+	assert.equal(resolveColumns(['ID', 'Sub-group', 'Notes'], { id: 'reference', 'Sub-group': 'stratum', notes: 'reason' }), { ok: true, columns: { reference: 0, stratum: 1, reason: 2 } });
+});
+Columns('a missing reference or stratum heading, a map to no heading, and two columns for one field', () => {
+	assert.equal(resolveColumns(['ID', 'Stratum']), {
+		ok: false,
+		problem: { row: 1, message: 'no reference column: expected a heading "case reference" or "reference" (any case), or --map HEADING=reference' }
+	});
+	assert.equal(resolveColumns(['reference', 'Stratum'], { Group: 'stratum' }), { ok: false, problem: { row: 1, message: 'no heading "group" to map (headings: "reference", "Stratum")' } });
+	assert.equal(resolveColumns(['reference', 'Case reference', 'stratum']), { ok: false, problem: { row: 1, message: 'two columns are the reference: "reference" and "Case reference"' } });
+});
+Columns.run();
+
+const Cases = suite('rows to cases');
+const rows = (...cells: [string, string, string?, string?][]): LonglistRow[] =>
+	cells.map(([reference, stratum, excluded, reason], i) => ({ row: i + 2, cells: { reference, stratum, ...(excluded !== undefined ? { excluded } : {}), ...(reason !== undefined ? { reason } : {}) } }));
+Cases('a stratum cell matches an id or the source wording, ignoring case; a victims row names the sample', () => {
+	const read = readCases(rows(['A', 'Resettlement cases'], ['B', 'COMMUNITY-SENTENCES'], ['C', ' bail and remand '], ['D', 'victims'], ['E', 'Out-of-court cases', 'yes', 'hosted']), rules2025());
+	assert.ok(read.ok);
+	if (!read.ok) return;
+	assert.equal(
+		read.cases.map((c) => [c.reference, c.sample, c.group, c.excluded, c.reason]),
+		[
+			['A', 'children', 'resettlement', false, undefined],
+			['B', 'children', 'community-sentences', false, undefined],
+			['C', 'children', 'bail-remand', false, undefined],
+			['D', 'victims', 'victims', false, undefined],
+			['E', 'children', 'out-of-court', true, 'hosted']
+		]
+	);
+});
+const problems: [string, LonglistRow[], string, number][] = [
+	['an unknown stratum', rows(['A', 'resettlement'], ['B', 'custody']), 'stratum "custody" is not one of this version\'s: Resettlement cases (resettlement), Community sentences (community-sentences), Out-of-court cases (out-of-court), Bail and remand (bail-remand), Victims (victims)', 3],
+	['a duplicate reference', rows(['A', 'resettlement'], ['B', 'resettlement'], ['A', 'bail-remand']), 'case reference "A" is also on row 2', 4],
+	['an empty reference', rows(['', 'resettlement']), 'no case reference', 2],
+	['an empty stratum', rows(['A', '']), 'case "A" has no stratum (one of: Resettlement cases (resettlement), Community sentences (community-sentences), Out-of-court cases (out-of-court), Bail and remand (bail-remand), Victims (victims))', 2],
+	['an exclusion without a reason', rows(['A', 'resettlement', 'Yes', ' ']), 'case "A" is excluded without a reason', 2],
+	['an excluded cell that is neither yes nor no', rows(['A', 'resettlement', 'maybe', 'r']), 'excluded is "maybe": write yes or no (or leave it empty)', 2],
+	['an over-long cell', rows(['A'.repeat(201), 'resettlement']), 'the reference is longer than 200 characters', 2]
+];
+for (const [name, given, message, row] of problems) {
+	Cases(`${name}: row ${row}`, () => assert.equal(readCases(given, rules2025()), { ok: false, problem: { row, message } }));
+}
+Cases('a reason on a row that is not excluded is not kept', () => {
+	const read = readCases(rows(['A', 'resettlement', 'no', 'a note with a name in it']), rules2025());
+	assert.ok(read.ok && read.cases[0].reason === undefined && !read.cases[0].excluded);
+});
+Cases.run();
