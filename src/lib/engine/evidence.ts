@@ -37,7 +37,7 @@ export async function tallyEvidence(
 		for (const id of declared) signature += '\u0000' + String(facts[id]);
 		let rules = relevantBySignature.get(signature);
 		if (!rules) {
-			rules = await model.rules.relevance.run({ ...contextFacts, ...facts, sample: c.sample });
+			rules = await relevance(model, { ...contextFacts, ...facts, sample: c.sample });
 			relevantBySignature.set(signature, rules);
 		}
 		const answers = c.answers ?? {};
@@ -81,6 +81,18 @@ export async function tallyEvidence(
 	return tallies;
 }
 
+const NONE: ReadonlyMap<string, readonly string[]> = new Map();
+
+/** The case-based key questions relevant to a case of this sample with these facts, and those left undecided. */
+async function relevance(model: Model, facts: Record<string, unknown> & { sample: string }): Promise<{ fired: ReadonlySet<string>; undecided: ReadonlyMap<string, readonly string[]> }> {
+	const drawn = model.bySample.get(facts.sample);
+	if (!drawn) return { fired: new Set(), undecided: NONE };
+	if (!drawn.conditional.length) return { fired: new Set(drawn.always), undecided: NONE };
+	const { fired, undecided } = await model.rules.relevance.run(facts);
+	const undecidedHere = new Map(drawn.conditional.filter((id) => undecided.has(id)).map((id) => [id, undecided.get(id)!]));
+	return { fired: new Set([...drawn.always, ...drawn.conditional.filter((id) => fired.has(id))]), undecided: undecidedHere };
+}
+
 function why(model: Model, keyQuestionId: string): string {
 	const kq = model.keyQuestions.get(keyQuestionId)!.keyQuestion;
 	return kq.relevantWhen?.note ?? `it draws on the ${(kq.samples ?? []).join(' and ')} sample`;
@@ -92,6 +104,6 @@ export async function relevantKeyQuestions(
 	context: Inspection['context'],
 	c: { sample: string; facts?: Record<string, string | number | boolean> }
 ): Promise<Set<string>> {
-	const { fired, undecided } = await modelOf(framework).rules.relevance.run({ ...(context ?? {}), ...(c.facts ?? {}), sample: c.sample });
+	const { fired, undecided } = await relevance(modelOf(framework), { ...(context ?? {}), ...(c.facts ?? {}), sample: c.sample });
 	return new Set([...fired, ...undecided.keys()]); // a copy: the rule set remembers its answer
 }

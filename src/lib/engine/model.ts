@@ -9,6 +9,8 @@ export interface Model {
 	standards: Map<string, { standard: Standard; domain: Domain }>;
 	keyQuestions: Map<string, { keyQuestion: KeyQuestion; standard: Standard }>;
 	bandings: Map<string, Banding>;
+	/** per sample, the case-based key questions drawing on it: relevant to every case of it, or only where `relevantWhen` holds */
+	bySample: Map<string, { always: string[]; conditional: string[] }>;
 	rules: CompiledRules;
 	score(rating: RatingId): number;
 	label(rating: string): string;
@@ -38,6 +40,14 @@ function buildModel(framework: FrameworkVersion): Model {
 			for (const keyQuestion of standard.keyQuestions) keyQuestions.set(keyQuestion.id, { keyQuestion, standard });
 		}
 	}
+	const bySample = new Map<string, { always: string[]; conditional: string[] }>();
+	for (const { keyQuestion } of keyQuestions.values()) {
+		if (keyQuestion.kind !== 'case') continue;
+		for (const sample of keyQuestion.samples ?? []) {
+			if (!bySample.has(sample)) bySample.set(sample, { always: [], conditional: [] });
+			bySample.get(sample)![keyQuestion.relevantWhen ? 'conditional' : 'always'].push(keyQuestion.id);
+		}
+	}
 	const lowestBand = [...standards.values()].filter((s) => s.standard.method === 'lowest-band').map((s) => s.standard.id);
 	return {
 		framework,
@@ -45,6 +55,7 @@ function buildModel(framework: FrameworkVersion): Model {
 		standards,
 		keyQuestions,
 		bandings: new Map(framework.bandings.map((b) => [b.id, b])),
+		bySample,
 		rules: compileRules(framework, lowestBand),
 		score: (rating) => scores.get(rating) ?? 0,
 		label: (rating) => labels.get(rating) ?? rating.replace(/-/g, ' ')

@@ -137,8 +137,6 @@ export function scopeTo(condition: Condition, standard: string, scoped: readonly
 	return { ...condition, params: { ...condition.params, standard } };
 }
 
-const ALWAYS: Condition = { all: [] };
-
 export interface CompiledRules {
 	rated: RuleSet;
 	relevance: RuleSet;
@@ -157,13 +155,9 @@ export function compileRules(framework: FrameworkVersion, lowestBand: string[]):
 		if (domain.ratedWhen) rated.push({ key: domain.id, conditions: domain.ratedWhen.conditions });
 		for (const standard of domain.standards) {
 			if (standard.ratedWhen) rated.push({ key: standard.id, conditions: standard.ratedWhen.conditions });
+			// Which samples a key question draws on is a look-up (model.bySample); only `relevantWhen` is a condition.
 			for (const kq of standard.keyQuestions) {
-				if (kq.kind !== 'case') continue;
-				const inSample: Condition = { fact: 'sample', operator: 'in', value: kq.samples ?? [] };
-				relevance.push({
-					key: kq.id,
-					conditions: { all: [inSample, kq.relevantWhen?.conditions ?? ALWAYS] }
-				});
+				if (kq.kind === 'case' && kq.relevantWhen) relevance.push({ key: kq.id, conditions: kq.relevantWhen.conditions });
 			}
 		}
 	}
