@@ -15,7 +15,16 @@ export interface InspectionRecord {
 	status: InspectionStatus;
 	/** The inspectors who may change the evidence (account names); whoever created it first. */
 	team?: string[];
+	/** Who recorded each panel decision and when, by standard: set by the server from the signed-in account. */
+	decided?: Record<string, DecisionMade>;
 	evidence: Inspection;
+}
+
+export interface DecisionMade {
+	/** account name */
+	by: string;
+	/** ISO date and time */
+	at: string;
 }
 
 /**
