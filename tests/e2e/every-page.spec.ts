@@ -48,7 +48,7 @@ const visits: Visit[] = [
 			name: `workspace ${version}`,
 			path: () => made.inspections[version],
 			who: everyone,
-			main: (page) => [link(page, 'Report'), page.getByRole('tab', { name: 'Ratings' }).or(page.getByRole('tab', { selected: true })).first()]
+			main: (page) => [button(page, 'Report'), page.getByRole('tab', { name: 'Ratings' }).or(page.getByRole('tab', { selected: true })).first()]
 		},
 		{ name: `report ${version}`, path: () => `${made.inspections[version]}/report`, who: everyone, main: (page) => [button(page, 'Print this report')] }
 	]),
