@@ -146,7 +146,8 @@ function overflow(page: Page) {
 			if (el.scrollWidth <= el.clientWidth + 1) continue;
 			const style = getComputedStyle(el);
 			// a text box scrolls its own text, and is a labelled control already
-			if (!['auto', 'scroll'].includes(style.overflowX) || el.offsetParent === null || el.matches('textarea, input, select')) continue;
+			// not shown (a closed <details> skips its content without display: none) is not on the page
+			if (!['auto', 'scroll'].includes(style.overflowX) || !el.checkVisibility({ visibilityProperty: true }) || el.matches('textarea, input, select')) continue;
 			const focusable = el.tabIndex >= 0 || !!el.querySelector('[tabindex="0"], a[href], button:not([disabled]), input:not([disabled]), select, textarea');
 			const labelled = el.getAttribute('role') === 'region' && !!(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby'));
 			if (!focusable || !labelled) unreachable.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: ${el.scrollWidth} px in ${el.clientWidth} px${focusable ? '' : ', not focusable'}${labelled ? '' : ', not a labelled region'}`);
@@ -200,7 +201,7 @@ async function tabbedTo(page: Page, controls: Locator[], limit = 150) {
 for (const visit of visits) {
 	// one test per page, every role in it: each role's findings are reported, none stops the others
 	test(`${visit.name}: axe, 320 px reflow, 1280 px and keyboard, as ${visit.who.join(', ')}`, async ({ browser }) => {
-		test.setTimeout(60_000 + 30_000 * visit.who.length);
+		test.setTimeout(60_000 + 45_000 * visit.who.length);
 		for (const who of visit.who) {
 			const context = await signedIn(browser, who);
 			const page = await context.newPage();
