@@ -28,13 +28,16 @@ test('answering cases one by one with the keyboard', async ({ page }) => {
 	await page.keyboard.press('Tab');
 	await expect(cell(page, 1, 0)).toBeFocused();
 
-	// C1: 2.1.1 yes, 2.1.2 yes, 2.1.3 no, 2.2.1 yes, 2.2.2 yes; each answer moves on
+	// C1: 2.1.1 yes, 2.1.2 yes, 2.1.3 no, 2.2.1 yes, 2.2.2 yes; each answer moves on, past
+	// 2.2.3 (not relevant to C1) to 2.3.1
 	await page.keyboard.type('yynyy');
 	await expect(cell(page, 1, 0)).toHaveText('Yes');
 	await expect(cell(page, 1, 2)).toHaveText('No');
 	await expect(cell(page, 1, 4)).toHaveText('Yes');
-	await expect(cell(page, 1, 5)).toBeFocused();
+	await expect(cell(page, 1, 6)).toBeFocused();
 	// 2.2.3 needs factors about other people's safety: yes is refused, not applicable is taken
+	await page.keyboard.press('ArrowLeft');
+	await expect(cell(page, 1, 5)).toBeFocused();
 	await page.keyboard.press('y');
 	await expect(page.getByRole('status').filter({ hasText: '2.2.3 is not relevant to case C1' })).toHaveCount(1);
 	await expect(cell(page, 1, 5)).toBeFocused();

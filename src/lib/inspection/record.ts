@@ -17,6 +17,8 @@ export interface InspectionRecord {
 	team?: string[];
 	/** how it was made: two copies of one imported file are told apart by this */
 	origin?: InspectionOrigin;
+	/** Who recorded each panel decision and when, by standard: set by the server from the signed-in account. */
+	decided?: Record<string, DecisionMade>;
 	evidence: Inspection;
 }
 
@@ -24,6 +26,13 @@ export interface InspectionOrigin {
 	how: 'created' | 'duplicated' | 'imported';
 	/** the service name duplicated, or the file imported */
 	from?: string;
+	by: string;
+	/** ISO date and time */
+	at: string;
+}
+
+export interface DecisionMade {
+	/** account name */
 	by: string;
 	/** ISO date and time */
 	at: string;

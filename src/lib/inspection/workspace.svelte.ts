@@ -96,6 +96,8 @@ export class Workspace {
 		const issues = applyEdit(this.plain, edit, this.scope);
 		if (issues.length) return issues;
 		applyEdit(this.record, edit, this.scope);
+		// who decided and when comes back from the server with the save; until then it is not known
+		if (edit.type === 'decide' && this.record.decided?.[edit.standard]) delete this.record.decided[edit.standard];
 		this.pending.push(edit);
 		this.unsaved = this.pending.length;
 		if (CASE_EDITS.has(edit.type)) void this.refreshRelevance();
@@ -177,7 +179,7 @@ export class Workspace {
 		const batch = this.pending.slice();
 		this.saveState = 'saving';
 		let response: Response;
-		let body: { revision?: number; updatedAt?: string; updatedBy?: string; stale?: StaleWrite; errors?: Issue[]; message?: string };
+		let body: { revision?: number; updatedAt?: string; updatedBy?: string; decided?: InspectionRecord['decided']; stale?: StaleWrite; errors?: Issue[]; message?: string };
 		try {
 			response = await fetch(`/inspections/${this.id}/edits`, {
 				method: 'POST',
@@ -193,6 +195,7 @@ export class Workspace {
 		if (response.ok) {
 			this.pending.splice(0, batch.length);
 			for (const edit of batch) applyEdit(this.base, edit, this.scope);
+			this.takeDecided(body.decided ?? {});
 			this.revision = body.revision!;
 			this.lastSaved = { at: body.updatedAt!, by: body.updatedBy! };
 			this.unsaved = this.pending.length;
@@ -215,6 +218,14 @@ export class Workspace {
 			this.saveState = 'failed';
 			this.retryLater();
 		}
+	}
+
+	/** The server's record of who made each panel decision; one still unsaved here stays unknown. */
+	private takeDecided(decided: NonNullable<InspectionRecord['decided']>) {
+		const unsaved = new Set(this.pending.flatMap((edit) => (edit.type === 'decide' ? [edit.standard] : [])));
+		const kept = Object.fromEntries(Object.entries(decided).filter(([standard]) => !unsaved.has(standard)));
+		for (const copy of [this.base, this.plain]) copy.decided = structuredClone(decided);
+		this.record.decided = kept;
 	}
 
 	private retryLater() {

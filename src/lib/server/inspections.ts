@@ -117,8 +117,26 @@ export async function saveEdits(
 			throw new InvalidDocumentError([{ file: 'edit', pointer: `/evidence/decisions/${edit.standard}/rating`, message: `The rules do not allow this decision: ${refusals.join(' ')}`, severity: 'error' }]);
 		}
 	}
+	stampDecisions(applied.record, edits, by);
 	// store.update checks the revision again, inside its queue: a write landing in between is refused.
 	return store.update(id, baseRevision, applied.record, by, describeEdits(edits), beforeWrite);
+}
+
+/**
+ * Who recorded each decision and when: the signed-in account and the server's clock, never
+ * anything the request says. A withdrawn decision takes its stamp with it.
+ */
+function stampDecisions(record: InspectionRecord, edits: Edit[], by: string) {
+	const at = new Date().toISOString();
+	for (const edit of edits) {
+		if (edit.type !== 'decide') continue;
+		// entries, not indexing: a standard called "__proto__" stays a key (which the schema refuses)
+		const kept = Object.entries(record.decided ?? {}).filter(([standard]) => standard !== edit.standard);
+		const made = edit.decision && Object.hasOwn(record.evidence.decisions ?? {}, edit.standard);
+		const decided = Object.fromEntries(made ? [...kept, [edit.standard, { by, at }]] : kept);
+		if (Object.keys(decided).length) record.decided = decided;
+		else delete record.decided;
+	}
 }
 
 /** Everyone named on a team is an account with the inspector role. */

@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { evaluate, type Inspection } from '../../../src/lib/engine/index';
 import { decisionRefusals, panelStandards } from '../../../src/lib/inspection/panel';
-import { promptCounts } from '../../../src/lib/inspection/report';
+import { countSources, notRatedNote, promptCounts } from '../../../src/lib/inspection/report';
 import { loadFramework } from '../../../src/lib/server/frameworks';
 
 const version = (ref: string) => {
@@ -55,3 +55,24 @@ Prompts('counts prompts of relevant key questions only, leaving n/a out', async 
 	assert.equal(counts, { '2.2.2.a': { relevant: 1, yes: 1 }, '2.1.1.a': { relevant: 2, yes: 1 } });
 });
 Prompts.run();
+
+const NotRated = suite('notRatedNote: why a standard is not rated, in the rules\' words');
+NotRated('a standard of a domain rated only sometimes takes the domain\'s note; a rated-always standard has none', () => {
+	const v2021 = version('hmip-youth@2021');
+	const domain4 = v2021.domains.find((d) => d.standards.some((s) => s.id === '4.1'))!;
+	assert.is(notRatedNote(v2021, '4.1'), domain4.ratedWhen!.note);
+	assert.is(notRatedNote(v2021, '2.1'), null);
+	assert.is(notRatedNote(v2021, 'no-such'), null);
+});
+NotRated.run();
+
+const Sources = suite('countSources: tallies and cases answered one by one');
+Sources('mixed when one key question counts tallies and another cases one by one', () => {
+	const sources = countSources([{ id: 'a', relevant: 12 }, { id: 'b', relevant: 2 }], { tallies: { a: { relevant: 10, yes: 8 } } });
+	assert.equal(sources, { byKeyQuestion: { a: { tallied: 10, oneByOne: 2 }, b: { tallied: 0, oneByOne: 2 } }, mixed: true });
+	assert.is(countSources([{ id: 'a', relevant: 10 }], { tallies: { a: { relevant: 10, yes: 8 } } }).mixed, false);
+	assert.is(countSources([{ id: 'a', relevant: 3 }], {}).mixed, false);
+	// an inherited name is not a tally
+	assert.equal(countSources([{ id: 'constructor', relevant: 1 }], { tallies: {} }).byKeyQuestion.constructor, { tallied: 0, oneByOne: 1 });
+});
+Sources.run();

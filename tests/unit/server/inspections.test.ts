@@ -179,6 +179,28 @@ for (const row of decisions) {
 		}
 	});
 }
+Store('a panel decision is stamped with who saved it and when; anything the edit says of that is ignored; withdrawing takes the stamp away', async () => {
+	freshData();
+	const doc = await createInspection(victims2025(), 'ann');
+	const forged = { type: 'decide', standard: 'V1', decision: { rating: 'good', reason: 'r', by: 'mallory', at: '2020-01-01T00:00:00.000Z' }, by: 'mallory' } as unknown as Edit;
+	const before = Date.now();
+	const saved = await saveEdits(doc.id, 1, [forged], 'panel');
+	assert.equal(Object.keys(saved.value.decided ?? {}), ['V1']);
+	assert.is(saved.value.decided!.V1.by, 'panel');
+	assert.ok(Date.parse(saved.value.decided!.V1.at) >= before - 1000 && Date.parse(saved.value.decided!.V1.at) <= Date.now());
+	assert.equal(saved.value.evidence.decisions, { V1: { rating: 'good', reason: 'r' } });
+	// another edit leaves the stamp alone; withdrawing removes it with the decision
+	const later = await saveEdits(doc.id, 2, [{ type: 'status', status: 'complete' }], 'ann');
+	assert.equal(later.value.decided, saved.value.decided);
+	const withdrawn = await saveEdits(doc.id, 3, [{ type: 'decide', standard: 'V1', decision: null }], 'panel');
+	assert.is(withdrawn.value.decided, undefined);
+	assert.is(withdrawn.value.evidence.decisions, undefined);
+});
+Store('a record whose decision stamp names no account, or has no time, is refused by the schema', () => {
+	const record = { ...victims2025(), decided: { V1: { by: 'Mallory <script>', at: 'yesterday' } } };
+	assert.equal(validateRecord(record).map((i) => i.pointer).sort(), ['/decided/V1/at', '/decided/V1/by']);
+	assert.equal(validateRecord({ ...victims2025(), decided: { V1: { by: 'panel' } } }).map((i) => i.message), ['missing required property "at"']);
+});
 Store('duplicate copies the evidence under a new id, in progress', async () => {
 	freshData();
 	const doc = await createInspection({ ...victims2025(), status: 'complete' }, 'ann');

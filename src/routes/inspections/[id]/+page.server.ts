@@ -10,6 +10,7 @@ import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '$lib/se
 import { allows } from '$lib/server/roles';
 import { onTeam } from '$lib/inspection/record';
 import { readContextForm } from '$lib/inspection/context';
+import { splitReferences } from '$lib/inspection/case-references';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
@@ -61,7 +62,11 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const facts: Record<string, FactValue> = {};
 		for (const [key, value] of form) if (key.startsWith('fact-') && value === 'true') facts[key.slice(5)] = true;
-		return save(event, form, { type: 'add-case', case: { id: String(form.get('reference') ?? ''), sample: String(form.get('sample') ?? ''), facts } }, 'cases');
+		// one reference or a pasted list, all from one sample; all are added or none (applyEdits stops at the first refused)
+		const references = splitReferences(String(form.get('reference') ?? ''));
+		const sample = String(form.get('sample') ?? '');
+		const edits: Edit[] = (references.length ? references : ['']).map((id) => ({ type: 'add-case', case: { id, sample, facts: { ...facts } } }));
+		return save(event, form, edits, 'cases');
 	},
 	decide: async (event) => {
 		const form = await event.request.formData();

@@ -1,4 +1,4 @@
-// The workspace saves here: { baseRevision, edits } → the new revision, 409 with who changed
+// The workspace saves here: { baseRevision, edits } → the new revision (and who made each panel decision), 409 with who changed
 // what (and their version, so the browser can replay its edits on it), or 400 with the issues.
 import { error, json } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/actor';
@@ -27,7 +27,8 @@ export const POST: RequestHandler = async (event) => {
 		if (before) requireTeamFor(user, edits, before.value);
 		// Audited before the file changes: a save that lands is in the audit trail even if the server dies before answering.
 		const saved = await saveEdits(event.params.id, body.baseRevision as number, body.edits as Edit[], actorOf(event), (current, next) => auditSave(current, next, actorOf(event)));
-		return json({ revision: saved.revision, updatedAt: saved.updatedAt, updatedBy: saved.updatedBy });
+		// who recorded each panel decision and when is the server's to say: the browser takes it from here
+		return json({ revision: saved.revision, updatedAt: saved.updatedAt, updatedBy: saved.updatedBy, decided: saved.value.decided ?? {} });
 	} catch (e) {
 		if (e instanceof StaleRevisionError) {
 			const current = e.current;
