@@ -18,6 +18,8 @@ interface Visit {
 	who: readonly Who[];
 	/** the controls a person came to the page for, each reached by Tab from the top */
 	main: (page: Page, who: Who) => Locator[];
+	/** Tab presses allowed to reach them, when the page lists many controls before them (150 otherwise) */
+	tabs?: number;
 }
 
 const everyone: readonly Who[] = [...ROLES, EVERYONE];
@@ -65,7 +67,8 @@ const visits: Visit[] = [
 	{ name: 'impact', path: () => '/regression/impact', who: everyone, main: (page) => nav(page) },
 	{ name: 'an impact run', path: () => `/regression/impact/${made.impact}`, who: everyone, main: (page) => nav(page) },
 	{ name: 'the audit trail', path: () => '/audit', who: everyone, main: (page) => nav(page) },
-	{ name: 'accounts', path: () => '/admin/users', who: ['admin'], main: (page) => [button(page, 'Add account')] }
+	// every account has its roles, tokens, sessions and password controls before the form that adds one
+	{ name: 'accounts', path: () => '/admin/users', who: ['admin'], main: (page) => [button(page, 'Add account')], tabs: 1000 }
 ];
 
 /** One signed-in browser state per account, made once. */
@@ -215,7 +218,7 @@ for (const visit of visits) {
 			await page.waitForTimeout(100);
 			expect.soft(await overflow(page), `as ${who}, at 320 px`).toEqual({ page: 0, unreachable: [] });
 			expect.soft(await seriousViolations(page), `as ${who}: axe at 320 px`).toEqual([]);
-			expect.soft(await tabbedTo(page, visit.main(page, who)), `as ${who}: keyboard`).toEqual([]);
+			expect.soft(await tabbedTo(page, visit.main(page, who), visit.tabs), `as ${who}: keyboard`).toEqual([]);
 			await context.close();
 		}
 	});
