@@ -2,7 +2,7 @@
 // victims' cases answered one by one, every standard), against a plain hand-written function
 // for 2025 alone (no json-rules-engine) as the floor.
 import { evaluate, type Inspection } from '../src/lib/engine/index';
-import { loadFramework } from '../src/lib/server/frameworks';
+import { loadFramework } from '../src/lib/server/frameworks/frameworks';
 import { maximumInspection } from './inspection';
 import { floor2025 } from './floor-2025';
 import { modelOf } from '../src/lib/engine/model';

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { listGoldenFiles, type GoldenFile } from '../src/lib/server/golden';
+import { listGoldenFiles, type GoldenFile } from '../src/lib/server/regression/golden';
 
 const FILES = Number(process.env.BENCH_GOLDEN_FILES ?? 10_000);
 const TARGET_SECONDS = 20;

@@ -27,7 +27,7 @@ if (!process.argv.includes('--no-build')) {
 const dataDir = mkdtempSync(path.join(tmpdir(), 'yardstick-bench-'));
 process.env.DATA_DIR = dataDir;
 // imported after DATA_DIR is set: the store reads it
-const { createInspection, pinnedRecord } = await import('../src/lib/server/inspections');
+const { createInspection, pinnedRecord } = await import('../src/lib/server/inspections/inspections');
 const doc = await createInspection(
 	pinnedRecord({ serviceName: 'Benchmark YJS (maximum size)', framework: 'hmip-youth@2025', evidence: maximumInspection() }),
 	'bench'

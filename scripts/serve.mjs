@@ -1,6 +1,6 @@
 // Starts the built app. The Node adapter refuses bodies over BODY_SIZE_LIMIT (512 KB unless
 // set); Yardstick's largest upload, a framework version's zip, needs more. Each route's own
-// limit is in src/lib/server/body-limits.ts (BODY_CEILING), which a unit test keeps below this.
+// limit is in src/lib/server/http/body-limits.ts (BODY_CEILING), which a unit test keeps below this.
 process.env.BODY_SIZE_LIMIT ??= '6M';
 // Only this machine, unless HOST says otherwise (HOST=0.0.0.0 for every interface).
 process.env.HOST ??= '127.0.0.1';

@@ -1,4 +1,4 @@
-import type { Role } from '$lib/server/roles';
+import type { Role } from '$lib/server/accounts/roles';
 
 declare global {
 	namespace App {

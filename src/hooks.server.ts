@@ -1,8 +1,8 @@
 import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
-import { announceSetup } from '$lib/server/setup';
-import { SESSION_COOKIE, sessionUser } from '$lib/server/sessions';
-import { userForToken, users } from '$lib/server/users';
-import { BodyOverflowError, countedBody, oversizeMessage } from '$lib/server/body-limits';
+import { announceSetup } from '$lib/server/accounts/setup';
+import { SESSION_COOKIE, sessionUser } from '$lib/server/accounts/sessions';
+import { userForToken, users } from '$lib/server/accounts/users';
+import { BodyOverflowError, countedBody, oversizeMessage } from '$lib/server/http/body-limits';
 
 // Cross-site form posts are refused by SvelteKit's own origin check (svelte.config.js), before
 // this hook runs; the routes that take JSON refuse any other body type below, so no form post

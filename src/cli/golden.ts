@@ -5,11 +5,11 @@ import path from 'node:path';
 import { formatIssue, type FrameworkVersion } from '../lib/engine/index';
 import { describeChange, type Difference } from '../lib/regression/expectations';
 import { junitXml, type JunitCase } from '../lib/regression/junit';
-import { displayPath } from '../lib/server/frameworks';
-import { listGoldenFiles, type GoldenOutcome } from '../lib/server/golden';
-import { writeFileAtomically } from '../lib/server/golden-write';
-import { runJobs } from '../lib/server/rating-pool';
-import { resolveVersion } from '../lib/server/version-catalogue';
+import { displayPath } from '../lib/server/frameworks/frameworks';
+import { listGoldenFiles, type GoldenOutcome } from '../lib/server/regression/golden';
+import { writeFileAtomically } from '../lib/server/regression/golden-write';
+import { runJobs } from '../lib/server/rating/rating-pool';
+import { resolveVersion } from '../lib/server/frameworks/version-catalogue';
 import { fail, oneLineErrors, parse } from './args';
 
 oneLineErrors();

@@ -5,12 +5,12 @@
 import { formatIssue, type FrameworkVersion } from '../lib/engine/index';
 import { movement } from '../lib/regression/movement';
 import { movementText } from '../lib/regression/movement-text';
-import { displayPath } from '../lib/server/frameworks';
-import { listGoldenFiles } from '../lib/server/golden';
-import { scaleOf, type ImpactSource } from '../lib/server/impact';
-import { inspections } from '../lib/server/inspections';
-import { runJobs } from '../lib/server/rating-pool';
-import { resolveVersion } from '../lib/server/version-catalogue';
+import { displayPath } from '../lib/server/frameworks/frameworks';
+import { listGoldenFiles } from '../lib/server/regression/golden';
+import { scaleOf, type ImpactSource } from '../lib/server/regression/impact';
+import { inspections } from '../lib/server/inspections/inspections';
+import { runJobs } from '../lib/server/rating/rating-pool';
+import { resolveVersion } from '../lib/server/frameworks/version-catalogue';
 import { fail, oneLineErrors, parse } from './args';
 
 oneLineErrors();

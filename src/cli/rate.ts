@@ -1,7 +1,7 @@
 // npm run rate -- FILE [--json] [--framework id@version]: rate one inspection.
 import { readFileSync } from 'node:fs';
 import { parseJson, type EvaluationResult } from '../lib/engine/index';
-import { rate } from '../lib/server/rating';
+import { rate } from '../lib/server/rating/rating';
 import { fail, oneLineErrors, parse } from './args';
 
 oneLineErrors();

@@ -1,8 +1,8 @@
 // npm run sample -- LONGLIST --framework id@version --seed N [--json] [--map HEADING=field]:
 // size and draw a case sample from a longlist (CSV or .xlsx) by the version's sampling.json.
 import { readFileSync, statSync } from 'node:fs';
-import { loadFramework } from '../lib/server/frameworks';
-import { readLonglist } from '../lib/server/longlist-file';
+import { loadFramework } from '../lib/server/frameworks/frameworks';
+import { readLonglist } from '../lib/server/sampling/longlist-file';
 import { LONGLIST_FIELDS, LONGLIST_LIMITS, MAX_SEED, planSample, readCases, type LonglistField, type SamplePlan } from '../lib/sampling/index';
 import { fail, parse } from './args';
 

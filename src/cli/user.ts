@@ -6,13 +6,13 @@ import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
-import { addUser, nameProblem, setPassword, users } from '../lib/server/users';
-import { endSessionsOf } from '../lib/server/sessions';
-import { passwordProblems } from '../lib/server/passwords';
-import { ROLES, isRole, type Role } from '../lib/server/roles';
-import { recordAudit } from '../lib/server/audit';
+import { addUser, nameProblem, setPassword, users } from '../lib/server/accounts/users';
+import { endSessionsOf } from '../lib/server/accounts/sessions';
+import { passwordProblems } from '../lib/server/accounts/passwords';
+import { ROLES, isRole, type Role } from '../lib/server/accounts/roles';
+import { recordAudit } from '../lib/server/audit/audit';
 import { fail, parse } from './args';
-import { dataDir } from '../lib/server/store';
+import { dataDir } from '../lib/server/storage/store';
 
 // The same default as scripts/serve.mjs: the project's data folder, wherever this is run from.
 process.env.DATA_DIR ??= path.resolve(fileURLToPath(new URL('../..', import.meta.url)), 'data');

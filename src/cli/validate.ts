@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { formatIssue } from '../lib/engine/index';
-import { defaultRulesDir, displayPath, listVersions, loadVersion } from '../lib/server/frameworks';
+import { defaultRulesDir, displayPath, listVersions, loadVersion } from '../lib/server/frameworks/frameworks';
 import { fail, oneLineErrors, parse } from './args';
 
 oneLineErrors();

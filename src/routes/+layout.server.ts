@@ -1,5 +1,5 @@
 import type { LayoutServerLoad } from './$types';
-import { allows } from '$lib/server/roles';
+import { allows } from '$lib/server/accounts/roles';
 
 // Each page checks the role it needs in its own load and actions (tests/unit/routes.test.ts
 // holds every route to that); the layout only says who is signed in.

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PageServerLoad } from './$types';
-import { requirePermission } from '$lib/server/auth';
+import { requirePermission } from '$lib/server/accounts/auth';
 
 interface FrameworkSummary {
 	id: string;

@@ -3,7 +3,7 @@
 import { test, expect, type APIRequestContext } from '@playwright/test';
 import { EVERYONE, accountFor, signInAs } from '../support/accounts';
 import { createInspection, expectSaved, openTab } from '../support/workspace-e2e';
-import type { Role } from '../../src/lib/server/roles';
+import type { Role } from '../../src/lib/server/accounts/roles';
 
 const writes: { name: string; path: string; form?: Record<string, string>; json?: unknown; allowed: Role }[] = [
 	{ name: 'create an inspection', path: '/inspections/new', form: { serviceName: 'X', framework: 'hmip-youth@2018' }, allowed: 'inspector' },

@@ -8,7 +8,7 @@ import { EVERYONE, PASSWORD, accountFor } from '../support/accounts';
 import { seriousViolations } from '../support/axe';
 import { whenHydrated } from '../support/hydration';
 import { MOVED_VERSION } from '../support/e2e-rules';
-import { ROLES, type Role } from '../../src/lib/server/roles';
+import { ROLES, type Role } from '../../src/lib/server/accounts/roles';
 
 type Who = Role | typeof EVERYONE | 'nobody';
 

@@ -7,7 +7,7 @@ import { EVERYONE, signInAs } from '../support/accounts';
 import { seriousViolations } from '../support/axe';
 import { whenHydrated } from '../support/hydration';
 import { createInspection, enterTallies, expectSaved, openTab } from '../support/workspace-e2e';
-import type { Role } from '../../src/lib/server/roles';
+import type { Role } from '../../src/lib/server/accounts/roles';
 
 const grid = (page: Page, name: RegExp = /Court disposals/) => page.getByRole('grid', { name });
 const cell = (page: Page, row: number, column: number) => grid(page).getByRole('row').nth(row).getByRole('gridcell').nth(column);

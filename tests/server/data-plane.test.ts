@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as devalue } from 'devalue';
-import { readVersionFiles } from '../../src/lib/server/frameworks';
+import { readVersionFiles } from '../../src/lib/server/frameworks/frameworks';
 import { FRAMEWORK, TestServer, report, type Client } from '../support/server';
 import { jsonEntry, zeros, zip } from '../support/zip';
 

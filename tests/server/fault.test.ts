@@ -6,7 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Edit } from '../../src/lib/inspection/edits';
-import type { InspectionRecord } from '../../src/lib/server/inspections';
+import type { InspectionRecord } from '../../src/lib/server/inspections/inspections';
 import { TestServer, caseKeyQuestions, pause, readDataFolder, report, type Client } from '../support/server';
 
 const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 25);

@@ -1,6 +1,6 @@
 // The accounts the browser tests sign in with (made by e2e-setup.ts).
 import type { Page } from '@playwright/test';
-import type { Role } from '../../src/lib/server/roles';
+import type { Role } from '../../src/lib/server/accounts/roles';
 
 export const PASSWORD = 'correct horse battery staple';
 export const accountFor = (role: Role) => `e2e-${role}`;

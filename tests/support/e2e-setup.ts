@@ -1,6 +1,6 @@
 // Before the browser tests: one account per role in the fresh data folder the server uses.
 import { spawnSync } from 'node:child_process';
-import { ROLES } from '../../src/lib/server/roles';
+import { ROLES } from '../../src/lib/server/accounts/roles';
 import { EVERYONE, EVERYONE_ROLES, PASSWORD, accountFor } from './accounts';
 
 export default function globalSetup(): void {

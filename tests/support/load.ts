@@ -5,7 +5,7 @@
 // saves from 50 connections on a few inspections would be refused as stale, by design.
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import type { GoldenFile } from '../../src/lib/server/golden';
+import type { GoldenFile } from '../../src/lib/server/regression/golden';
 import { report, type TestServer } from './server';
 
 const GOLDEN = ['tests/golden/2018/cases-mixed-with-tallies.json', 'tests/golden/2021/guidance-departure-reason-in-decision.json', 'tests/golden/2025/victims-cases-iyjwcv.json'];

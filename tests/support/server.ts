@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Edit } from '../../src/lib/inspection/edits';
 import type { Inspection } from '../../src/lib/engine/index';
-import type { AuditRecord } from '../../src/lib/server/audit';
-import { loadFramework } from '../../src/lib/server/frameworks';
-import { createInspection, pinnedRecord, validateRecord, type InspectionRecord } from '../../src/lib/server/inspections';
-import type { Role } from '../../src/lib/server/roles';
-import type { Stored } from '../../src/lib/server/store';
-import { addUser, issueToken } from '../../src/lib/server/users';
+import type { AuditRecord } from '../../src/lib/server/audit/audit';
+import { loadFramework } from '../../src/lib/server/frameworks/frameworks';
+import { createInspection, pinnedRecord, validateRecord, type InspectionRecord } from '../../src/lib/server/inspections/inspections';
+import type { Role } from '../../src/lib/server/accounts/roles';
+import type { Stored } from '../../src/lib/server/storage/store';
+import { addUser, issueToken } from '../../src/lib/server/accounts/users';
 
 /** The version the tests' inspections use: no inspection type to choose, 35 case key questions. */
 export const FRAMEWORK = 'hmip-youth@2018';

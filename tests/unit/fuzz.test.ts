@@ -4,7 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { evaluate, parseJson, validateAgainst, validateInspection, validateVersion, type Issue } from '../../src/lib/engine/index';
-import { loadFramework } from '../../src/lib/server/frameworks';
+import { loadFramework } from '../../src/lib/server/frameworks/frameworks';
 import { readFileSync } from 'node:fs';
 
 const versions = ['hmip-youth@2018', 'hmip-youth@2021', 'hmip-youth@2025'].map((ref) => {

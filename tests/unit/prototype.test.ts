@@ -11,8 +11,8 @@ import { applyEdits, editScope, type Edit } from '../../src/lib/inspection/edits
 import type { InspectionRecord } from '../../src/lib/inspection/record';
 import { fitEvidence } from '../../src/lib/regression/evidence-fit';
 import { compare, type GoldenExpected } from '../../src/lib/regression/expectations';
-import { loadFramework } from '../../src/lib/server/frameworks';
-import { readImport } from '../../src/lib/server/import';
+import { loadFramework } from '../../src/lib/server/frameworks/frameworks';
+import { readImport } from '../../src/lib/server/inspections/import';
 
 fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED ?? 20261201) });
 

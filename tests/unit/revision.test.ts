@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { evaluate } from '../../src/lib/engine/index';
-import { loadFramework } from '../../src/lib/server/frameworks';
+import { loadFramework } from '../../src/lib/server/frameworks/frameworks';
 import { cli } from '../support/cli';
 import { copyVersion, patchVersion, tempRules } from '../support/versions';
 

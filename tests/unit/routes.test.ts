@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-// setup: no account can exist yet; it checks the one-time token instead (src/lib/server/setup.ts)
+// setup: no account can exist yet; it checks the one-time token instead (src/lib/server/accounts/setup.ts)
 const PUBLIC = new Set(['src/routes/+layout.server.ts', 'src/routes/sign-in/+page.server.ts', 'src/routes/sign-out/+server.ts', 'src/routes/setup/+page.server.ts']);
 
 function serverFiles(dir: string): string[] {

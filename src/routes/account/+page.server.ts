@@ -2,12 +2,12 @@
 // a shared machine must not be enough), through the same throttle as signing in.
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { PASSWORD_MAX, requirePermission, signIn } from '$lib/server/auth';
-import { passwordProblems } from '$lib/server/passwords';
-import { setPassword } from '$lib/server/users';
-import { recordAudit } from '$lib/server/audit';
-import { StaleRevisionError } from '$lib/server/store';
-import { SESSION_COOKIE, endSessionsOf, startSession } from '$lib/server/sessions';
+import { PASSWORD_MAX, requirePermission, signIn } from '$lib/server/accounts/auth';
+import { passwordProblems } from '$lib/server/accounts/passwords';
+import { setPassword } from '$lib/server/accounts/users';
+import { recordAudit } from '$lib/server/audit/audit';
+import { StaleRevisionError } from '$lib/server/storage/store';
+import { SESSION_COOKIE, endSessionsOf, startSession } from '$lib/server/accounts/sessions';
 
 export const load: PageServerLoad = ({ locals }) => {
 	const user = requirePermission(locals.user, 'read');

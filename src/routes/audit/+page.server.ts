@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { requirePermission } from '$lib/server/auth';
-import { readAuditPage, type AuditRecord } from '$lib/server/audit';
-import { inspections } from '$lib/server/inspections';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { readAuditPage, type AuditRecord } from '$lib/server/audit/audit';
+import { inspections } from '$lib/server/inspections/inspections';
 
 /** Records on one page: the trail is read page by page, never whole. */
 const PER_PAGE = 50;

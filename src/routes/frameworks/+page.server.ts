@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
-import { listFrameworkVersions, inForce } from '$lib/server/framework-versions';
-import { requirePermission } from '$lib/server/auth';
-import { inspections } from '$lib/server/inspections';
+import { listFrameworkVersions, inForce } from '$lib/server/frameworks/framework-versions';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { inspections } from '$lib/server/inspections/inspections';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

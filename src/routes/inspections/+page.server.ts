@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
-import { requirePermission } from '$lib/server/auth';
-import { actorOf } from '$lib/server/actor';
-import { allows } from '$lib/server/roles';
-import { duplicateInspection, listInspections } from '$lib/server/inspections';
-import { NotFoundError } from '$lib/server/store';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { actorOf } from '$lib/server/accounts/actor';
+import { allows } from '$lib/server/accounts/roles';
+import { duplicateInspection, listInspections } from '$lib/server/inspections/inspections';
+import { NotFoundError } from '$lib/server/storage/store';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {

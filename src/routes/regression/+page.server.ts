@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
-import { requirePermission } from '$lib/server/auth';
-import { folderSource, uploadSource, UPLOAD_LIMITS } from '$lib/server/golden-sources';
-import { listRuns, startGoldenRun } from '$lib/server/regression-runs';
-import { allows } from '$lib/server/roles';
-import { listRateableVersions, resolveVersion } from '$lib/server/version-catalogue';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { folderSource, uploadSource, UPLOAD_LIMITS } from '$lib/server/regression/golden-sources';
+import { listRuns, startGoldenRun } from '$lib/server/regression/regression-runs';
+import { allows } from '$lib/server/accounts/roles';
+import { listRateableVersions, resolveVersion } from '$lib/server/frameworks/version-catalogue';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({

@@ -1,12 +1,12 @@
-// The one-time set-up page (src/lib/server/setup.ts): open without an account, and only with the
+// The one-time set-up page (src/lib/server/accounts/setup.ts): open without an account, and only with the
 // token the server printed while no account exists; anything else is "not found".
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { setupOpen, takeSetup } from '$lib/server/setup';
-import { addUser, nameProblem, users } from '$lib/server/users';
-import { passwordProblems } from '$lib/server/passwords';
-import { recordAudit } from '$lib/server/audit';
-import { SESSION_COOKIE, startSession } from '$lib/server/sessions';
+import { setupOpen, takeSetup } from '$lib/server/accounts/setup';
+import { addUser, nameProblem, users } from '$lib/server/accounts/users';
+import { passwordProblems } from '$lib/server/accounts/passwords';
+import { recordAudit } from '$lib/server/audit/audit';
+import { SESSION_COOKIE, startSession } from '$lib/server/accounts/sessions';
 
 const gone = () => error(404, 'This set-up link has been used, or the server has accounts already: sign in instead.');
 

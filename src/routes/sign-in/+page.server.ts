@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { NAME_MAX, PASSWORD_MAX, safeNext, signIn } from '$lib/server/auth';
-import { SESSION_COOKIE, startSession } from '$lib/server/sessions';
-import { users } from '$lib/server/users';
+import { NAME_MAX, PASSWORD_MAX, safeNext, signIn } from '$lib/server/accounts/auth';
+import { SESSION_COOKIE, startSession } from '$lib/server/accounts/sessions';
+import { users } from '$lib/server/accounts/users';
 
 export const load: PageServerLoad = async ({ locals, url }) => ({
 	user: locals.user,

@@ -6,8 +6,8 @@ import * as assert from 'uvu/assert';
 import { evaluate, type Inspection } from '../../../src/lib/engine/index';
 import { RuleSet } from '../../../src/lib/engine/rule-sets';
 import { modelOf } from '../../../src/lib/engine/model';
-import { listGoldenFiles, readGolden } from '../../../src/lib/server/golden';
-import { versionFor } from '../../../src/lib/server/rating';
+import { listGoldenFiles, readGolden } from '../../../src/lib/server/regression/golden';
+import { versionFor } from '../../../src/lib/server/rating/rating';
 
 const ticks = async (n: number) => {
 	for (let i = 0; i < n; i++) await Promise.resolve();

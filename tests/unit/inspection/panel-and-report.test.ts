@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { evaluate, type Inspection } from '../../../src/lib/engine/index';
 import { decisionRefusals, panelStandards } from '../../../src/lib/inspection/panel';
 import { countSources, notRatedNote, promptCounts } from '../../../src/lib/inspection/report';
-import { loadFramework } from '../../../src/lib/server/frameworks';
+import { loadFramework } from '../../../src/lib/server/frameworks/frameworks';
 
 const version = (ref: string) => {
 	const loaded = loadFramework(ref, 'rules');

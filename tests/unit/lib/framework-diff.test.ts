@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { conditionWords } from '../../../src/lib/condition-text';
 import { diffVersions, overlap, type Change, type VersionFiles } from '../../../src/lib/framework-diff';
 import type { Condition, Domain, Standard } from '../../../src/lib/engine/types';
-import { readVersionFiles } from '../../../src/lib/server/frameworks';
+import { readVersionFiles } from '../../../src/lib/server/frameworks/frameworks';
 
 const read = (version: string): VersionFiles => {
 	const r = readVersionFiles(`rules/hmip-youth/${version}`);

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { issueInWords } from '../../../src/lib/editor/issue-words';
-import { readVersionFiles } from '../../../src/lib/server/frameworks';
+import { readVersionFiles } from '../../../src/lib/server/frameworks/frameworks';
 
 const read = readVersionFiles('rules/hmip-youth/2021');
 if (!read.ok) throw new Error('2021 does not read');

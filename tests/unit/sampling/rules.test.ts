@@ -4,7 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadFramework, loadVersion } from '../../../src/lib/server/frameworks';
+import { loadFramework, loadVersion } from '../../../src/lib/server/frameworks/frameworks';
 import { cli } from '../../support/cli';
 import { copyVersion, patchVersion, tempRules } from '../../support/versions';
 

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { HashingBusyError, hashPassword, passwordProblems, verifyPassword } from '../../../src/lib/server/passwords';
-import { forgetName, forgiveOne, recordFailure, recordSuccess, signInKeys, waitFor } from '../../../src/lib/server/throttle';
-import { allows } from '../../../src/lib/server/roles';
+import { HashingBusyError, hashPassword, passwordProblems, verifyPassword } from '../../../src/lib/server/accounts/passwords';
+import { forgetName, forgiveOne, recordFailure, recordSuccess, signInKeys, waitFor } from '../../../src/lib/server/accounts/throttle';
+import { allows } from '../../../src/lib/server/accounts/roles';
 
 const useTempData = () => {
 	const dir = mkdtempSync(path.join(tmpdir(), 'yardstick-accounts-'));
@@ -99,7 +99,7 @@ Roles.run();
 const Users = suite('users, tokens and sessions (real files in a temp folder)');
 Users('an account signs in with its password only', async () => {
 	useTempData();
-	const { addUser, checkPassword } = await import('../../../src/lib/server/users');
+	const { addUser, checkPassword } = await import('../../../src/lib/server/accounts/users');
 	await addUser('ada', ['admin'], 'correct horse battery', 'test');
 	assert.is((await checkPassword('ada', 'correct horse battery'))?.name, 'ada');
 	assert.is(await checkPassword('ada', 'wrong password here'), null);
@@ -107,7 +107,7 @@ Users('an account signs in with its password only', async () => {
 });
 Users('a token is shown once and found by its hash', async () => {
 	const dir = useTempData();
-	const { addUser, issueToken, userForToken } = await import('../../../src/lib/server/users');
+	const { addUser, issueToken, userForToken } = await import('../../../src/lib/server/accounts/users');
 	await addUser('bob', ['inspector'], 'correct horse battery', 'test');
 	const token = await issueToken('bob', 'ci', 'ada');
 	assert.match(token, /^ys_/);
@@ -117,7 +117,7 @@ Users('a token is shown once and found by its hash', async () => {
 });
 Users('sessions expire', async () => {
 	useTempData();
-	const { startSession, sessionUser, endSession } = await import('../../../src/lib/server/sessions');
+	const { startSession, sessionUser, endSession } = await import('../../../src/lib/server/accounts/sessions');
 	const { id } = await startSession('ada', 0);
 	assert.is(await sessionUser(id, 1000), 'ada');
 	assert.is(await sessionUser(id, 9 * 3600_000), null, 'after 8 hours');
@@ -128,7 +128,7 @@ Users('sessions expire', async () => {
 });
 Users('a session is stored under the hash of its id; ending them per account', async () => {
 	const dir = useTempData();
-	const { startSession, sessionUser, endSessionsOf, liveSessionCounts } = await import('../../../src/lib/server/sessions');
+	const { startSession, sessionUser, endSessionsOf, liveSessionCounts } = await import('../../../src/lib/server/accounts/sessions');
 	const { readdirSync } = await import('node:fs');
 	const a = await startSession('ada');
 	const b = await startSession('ada');
@@ -144,7 +144,7 @@ Users('a session is stored under the hash of its id; ending them per account', a
 });
 Users('a revoked token stops working; a new password replaces the old; a token for nobody is NoAccountError', async () => {
 	useTempData();
-	const { addUser, issueToken, userForToken, revokeToken, setPassword, checkPassword, users, NoAccountError } = await import('../../../src/lib/server/users');
+	const { addUser, issueToken, userForToken, revokeToken, setPassword, checkPassword, users, NoAccountError } = await import('../../../src/lib/server/accounts/users');
 	await addUser('cy', ['tester'], 'correct horse battery', 'test');
 	const token = await issueToken('cy', 'ci', 'ada');
 	const id = (await users().get('cy'))!.value.tokens![0].id;
@@ -166,7 +166,7 @@ Users.run();
 const Audit = suite('audit trail');
 Audit('appends one line per act and reads them back by target; a cut-off line is skipped', async () => {
 	const dir = useTempData();
-	const { recordAudit, readAudit } = await import('../../../src/lib/server/audit');
+	const { recordAudit, readAudit } = await import('../../../src/lib/server/audit/audit');
 	await recordAudit({ actor: 'ada', action: 'framework.publish', target: { kind: 'framework', id: 'hmip-youth@2026' }, summary: 'published' });
 	await recordAudit({ actor: 'bob', action: 'panel.decide', target: { kind: 'inspection', id: 'i1' }, summary: '2.2: requires improvement', reason: 'sample of 3', before: 'inadequate', after: 'requires-improvement' });
 	appendFileSync(path.join(dir, 'audit.jsonl'), '{"at":"2026-');
@@ -175,7 +175,7 @@ Audit('appends one line per act and reads them back by target; a cut-off line is
 });
 Audit('a record appended after a cut-off line is read: it starts a line of its own', async () => {
 	const dir = useTempData();
-	const { recordAudit, readAudit } = await import('../../../src/lib/server/audit');
+	const { recordAudit, readAudit } = await import('../../../src/lib/server/audit/audit');
 	await recordAudit({ actor: 'ada', action: 'framework.publish', target: { kind: 'framework', id: 'hmip-youth@2026' }, summary: 'published' });
 	appendFileSync(path.join(dir, 'audit.jsonl'), '{"at":"2026-');
 	await recordAudit({ actor: 'bob', action: 'panel.decide', target: { kind: 'inspection', id: 'i1' }, summary: '2.2: good' });
@@ -184,7 +184,7 @@ Audit('a record appended after a cut-off line is read: it starts a line of its o
 });
 Audit('names and summaries from outside are clipped; a page is read newest first, and sign-in failures only by admins', async () => {
 	const dir = useTempData();
-	const { recordAudit, readAuditPage } = await import('../../../src/lib/server/audit');
+	const { recordAudit, readAuditPage } = await import('../../../src/lib/server/audit/audit');
 	const long = 'n'.repeat(60_000);
 	const stored = await recordAudit({ actor: long, action: 'sign-in.failure', target: { kind: 'user', id: long }, summary: long });
 	assert.is(stored.actor.length, 100);
@@ -250,8 +250,8 @@ Cli('passwd gives an account a new password and ends its sessions; --help says h
 	const dir = mkdtempSync(path.join(tmpdir(), 'yardstick-user-'));
 	assert.is(user(['add', 'ada', '--role', 'admin'], 'correct horse battery\n', dir).status, 0);
 	process.env.DATA_DIR = dir;
-	const { startSession, sessionUser } = await import('../../../src/lib/server/sessions');
-	const { checkPassword } = await import('../../../src/lib/server/users');
+	const { startSession, sessionUser } = await import('../../../src/lib/server/accounts/sessions');
+	const { checkPassword } = await import('../../../src/lib/server/accounts/users');
 	const session = await startSession('ada');
 	const run = user(['passwd', 'ada'], 'a recovered passphrase\n', dir);
 	assert.is(run.status, 0, run.stderr);

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
-import { BODY_CEILING, bodyLimit, oversizeMessage } from '../../../src/lib/server/body-limits';
+import { BODY_CEILING, bodyLimit, oversizeMessage } from '../../../src/lib/server/http/body-limits';
 
 const Limits = suite('request body limits, per route');
 

@@ -3,11 +3,11 @@ import * as assert from 'uvu/assert';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { listFrameworkVersions, inForce, openVersion } from '../../../src/lib/server/framework-versions';
-import { copyAsDraft, createDraft, discardDraft, getDraft, newVersionProblem, PublishedVersionError, saveDraft } from '../../../src/lib/server/drafts';
-import { loadFramework, readVersionFiles, type VersionFiles } from '../../../src/lib/server/frameworks';
-import { listRateableVersions, resolveVersion } from '../../../src/lib/server/version-catalogue';
-import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '../../../src/lib/server/store';
+import { listFrameworkVersions, inForce, openVersion } from '../../../src/lib/server/frameworks/framework-versions';
+import { copyAsDraft, createDraft, discardDraft, getDraft, newVersionProblem, PublishedVersionError, saveDraft } from '../../../src/lib/server/storage/drafts';
+import { loadFramework, readVersionFiles, type VersionFiles } from '../../../src/lib/server/frameworks/frameworks';
+import { listRateableVersions, resolveVersion } from '../../../src/lib/server/frameworks/version-catalogue';
+import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '../../../src/lib/server/storage/store';
 import { copyVersion, patchVersion, tempRules } from '../../support/versions';
 
 /** A fresh data folder and a rules folder holding a copy of 2025. */

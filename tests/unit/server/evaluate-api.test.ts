@@ -1,8 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
-import { evaluateRequest } from '../../../src/lib/server/evaluate-api';
-import { inForce } from '../../../src/lib/server/published';
+import { evaluateRequest } from '../../../src/lib/server/rating/evaluate-api';
+import { inForce } from '../../../src/lib/server/frameworks/published';
 
 const Api = suite('POST /api/evaluate: the handler');
 Api('a golden file’s framework and inspection give the engine’s result', async () => {

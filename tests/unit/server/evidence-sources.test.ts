@@ -3,9 +3,9 @@ import * as assert from 'uvu/assert';
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { evidenceChoices, pastedEvidence, readEvidence } from '../../../src/lib/server/evidence-sources';
-import { rateWith as rate } from '../../../src/lib/server/rating';
-import { loadFramework } from '../../../src/lib/server/frameworks';
+import { evidenceChoices, pastedEvidence, readEvidence } from '../../../src/lib/server/rating/evidence-sources';
+import { rateWith as rate } from '../../../src/lib/server/rating/rating';
+import { loadFramework } from '../../../src/lib/server/frameworks/frameworks';
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'yardstick-evidence-'));
 const version2025 = () => {

@@ -3,10 +3,10 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { csvCell, toCsv, toGolden } from '../../../src/lib/server/export';
-import { readImport } from '../../../src/lib/server/import';
-import { runGolden } from '../../../src/lib/server/golden';
-import { pinnedRecord, pinnedVersion, rate, type InspectionRecord } from '../../../src/lib/server/inspections';
+import { csvCell, toCsv, toGolden } from '../../../src/lib/server/inspections/export';
+import { readImport } from '../../../src/lib/server/inspections/import';
+import { runGolden } from '../../../src/lib/server/regression/golden';
+import { pinnedRecord, pinnedVersion, rate, type InspectionRecord } from '../../../src/lib/server/inspections/inspections';
 import { cli } from '../../support/cli';
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'yardstick-exchange-'));

@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findVersion, listVersions, loadFramework, loadVersion } from '../../../src/lib/server/frameworks';
+import { findVersion, listVersions, loadFramework, loadVersion } from '../../../src/lib/server/frameworks/frameworks';
 import { copyVersion, patchVersion, tempRules, type PatchOp } from '../../support/versions';
 
 const Shipped = suite('shipped versions');

@@ -5,8 +5,8 @@ import * as assert from 'uvu/assert';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { folderSource } from '../../../src/lib/server/golden-sources';
-import { listGoldenFiles } from '../../../src/lib/server/golden';
+import { folderSource } from '../../../src/lib/server/regression/golden-sources';
+import { listGoldenFiles } from '../../../src/lib/server/regression/golden';
 
 const project = mkdtempSync(path.join(tmpdir(), 'yardstick-project-'));
 const outside = mkdtempSync(path.join(tmpdir(), 'yardstick-outside-'));

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { editGoldenText, rewriteGolden } from '../../../src/lib/server/golden-write';
+import { editGoldenText, rewriteGolden } from '../../../src/lib/server/regression/golden-write';
 
 const shipped = 'tests/golden/2021/rule-1.1-outstanding-kept.json';
 const lines = (text: string) => text.split('\n');

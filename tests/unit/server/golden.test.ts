@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runGolden } from '../../../src/lib/server/golden';
+import { runGolden } from '../../../src/lib/server/regression/golden';
 
 const expectations: Record<string, { pointer: string; message: string }> = JSON.parse(readFileSync('tests/fixtures/bad-golden.expect.json', 'utf8'));
 

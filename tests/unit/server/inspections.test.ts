@@ -3,11 +3,11 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInspection, duplicateInspection, inspections, listInspections, pinnedRecord, saveEdits, validateRecord, type InspectionRecord } from '../../../src/lib/server/inspections';
-import { InvalidDocumentError, StaleRevisionError } from '../../../src/lib/server/store';
-import { addUser } from '../../../src/lib/server/users';
+import { createInspection, duplicateInspection, inspections, listInspections, pinnedRecord, saveEdits, validateRecord, type InspectionRecord } from '../../../src/lib/server/inspections/inspections';
+import { InvalidDocumentError, StaleRevisionError } from '../../../src/lib/server/storage/store';
+import { addUser } from '../../../src/lib/server/accounts/users';
 import { onTeam } from '../../../src/lib/inspection/record';
-import { loadFramework } from '../../../src/lib/server/frameworks';
+import { loadFramework } from '../../../src/lib/server/frameworks/frameworks';
 import type { Edit } from '../../../src/lib/inspection/edits';
 
 /** Each test on its own data folder, as the app would see it. */
@@ -122,8 +122,8 @@ Store('edits that leave evidence the version refuses are not saved', async () =>
 });
 Store('a context edit is checked against the pinned version\'s declarations, saved, and audited as set or cleared', async () => {
 	freshData();
-	const { readAudit } = await import('../../../src/lib/server/audit');
-	const { auditSave } = await import('../../../src/lib/server/inspection-audit');
+	const { readAudit } = await import('../../../src/lib/server/audit/audit');
+	const { auditSave } = await import('../../../src/lib/server/audit/inspection-audit');
 	const doc = await createInspection(pinnedRecord({ serviceName: 'Westshire YJS', framework: 'hmip-youth@2021', evidence: {} }), 'ann');
 	const audit = (before: Parameters<typeof auditSave>[0], after: Parameters<typeof auditSave>[1]) => auditSave(before, after, 'ann');
 	const saved = await saveEdits(doc.id, 1, [{ type: 'context', fact: 'resettlementCases', value: 3 }, { type: 'context', fact: 'diversityPracticeInsufficient', value: false }], 'ann', audit);

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { resolveProjectPath } from '../../../src/lib/server/project-paths';
+import { resolveProjectPath } from '../../../src/lib/server/regression/project-paths';
 
 const project = mkdtempSync(path.join(tmpdir(), 'yardstick-project-'));
 const outside = mkdtempSync(path.join(tmpdir(), 'yardstick-outside-'));

@@ -3,10 +3,10 @@ import * as assert from 'uvu/assert';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { copyAsDraft, createDraft, getDraft, PublishedVersionError, saveDraft } from '../../../src/lib/server/drafts';
-import { loadFramework, readVersionFiles, type VersionFiles } from '../../../src/lib/server/frameworks';
-import { publishDraft } from '../../../src/lib/server/publish';
-import { StaleRevisionError } from '../../../src/lib/server/store';
+import { copyAsDraft, createDraft, getDraft, PublishedVersionError, saveDraft } from '../../../src/lib/server/storage/drafts';
+import { loadFramework, readVersionFiles, type VersionFiles } from '../../../src/lib/server/frameworks/frameworks';
+import { publishDraft } from '../../../src/lib/server/frameworks/publish';
+import { StaleRevisionError } from '../../../src/lib/server/storage/store';
 import { copyVersion, patchVersion, tempRules } from '../../support/versions';
 
 async function withDraft(change: (files: VersionFiles) => void = () => {}) {

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { listGoldenFiles } from '../../../src/lib/server/golden';
-import { runJobs, threadCount } from '../../../src/lib/server/rating-pool';
+import { listGoldenFiles } from '../../../src/lib/server/regression/golden';
+import { runJobs, threadCount } from '../../../src/lib/server/rating/rating-pool';
 
 const Pool = suite('rating pool');
 Pool('threads rate the same as this thread, each result at its own index', async () => {

@@ -3,8 +3,8 @@ import * as assert from 'uvu/assert';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { folderSource, uploadSource, UPLOAD_LIMITS } from '../../../src/lib/server/golden-sources';
-import { applyAccept, getRun, planAccept, startGoldenRun, type GoldenRun } from '../../../src/lib/server/regression-runs';
+import { folderSource, uploadSource, UPLOAD_LIMITS } from '../../../src/lib/server/regression/golden-sources';
+import { applyAccept, getRun, planAccept, startGoldenRun, type GoldenRun } from '../../../src/lib/server/regression/regression-runs';
 
 async function finished(id: string): Promise<GoldenRun> {
 	for (;;) {

@@ -3,8 +3,8 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { announceSetup, localOrigin, setupOpen, takeSetup } from '../../../src/lib/server/setup';
-import { addUser } from '../../../src/lib/server/users';
+import { announceSetup, localOrigin, setupOpen, takeSetup } from '../../../src/lib/server/accounts/setup';
+import { addUser } from '../../../src/lib/server/accounts/users';
 
 const Setup = suite('the first-run set-up link');
 const tokenIn = (lines: string[]) => lines.join('\n').match(/\/setup\?token=([A-Za-z0-9_-]+)/)?.[1] ?? null;

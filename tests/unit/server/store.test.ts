@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DocumentStore, InvalidDocumentError, NotFoundError, StaleRevisionError } from '../../../src/lib/server/store';
+import { DocumentStore, InvalidDocumentError, NotFoundError, StaleRevisionError } from '../../../src/lib/server/storage/store';
 
 interface Note {
 	text: string;

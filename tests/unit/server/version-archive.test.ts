@@ -1,8 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { strToU8, zipSync } from 'fflate';
-import { readVersionFiles, type VersionFiles } from '../../../src/lib/server/frameworks';
-import { unzipVersion, zipVersion } from '../../../src/lib/server/version-archive';
+import { readVersionFiles, type VersionFiles } from '../../../src/lib/server/frameworks/frameworks';
+import { unzipVersion, zipVersion } from '../../../src/lib/server/frameworks/version-archive';
 import { jsonEntry, zeros, zip } from '../../support/zip';
 
 const files2025 = (): VersionFiles => {

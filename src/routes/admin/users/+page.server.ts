@@ -1,13 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requirePermission } from '$lib/server/auth';
-import { NoAccountError, addUser, issueToken, nameProblem, revokeToken, setPassword, users } from '$lib/server/users';
-import { passwordProblems } from '$lib/server/passwords';
-import { ROLES, ROLE_LABELS, isRole, type Role } from '$lib/server/roles';
-import { recordAudit } from '$lib/server/audit';
-import { StaleRevisionError } from '$lib/server/store';
-import { endSessionsOf, liveSessionCounts } from '$lib/server/sessions';
-import { forgetName } from '$lib/server/throttle';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { NoAccountError, addUser, issueToken, nameProblem, revokeToken, setPassword, users } from '$lib/server/accounts/users';
+import { passwordProblems } from '$lib/server/accounts/passwords';
+import { ROLES, ROLE_LABELS, isRole, type Role } from '$lib/server/accounts/roles';
+import { recordAudit } from '$lib/server/audit/audit';
+import { StaleRevisionError } from '$lib/server/storage/store';
+import { endSessionsOf, liveSessionCounts } from '$lib/server/accounts/sessions';
+import { forgetName } from '$lib/server/accounts/throttle';
 
 /** The longest token label taken: it is shown in lists and kept in the audit trail. */
 const LABEL_MAX = 100;

@@ -1,6 +1,6 @@
-import { requirePermission } from '$lib/server/auth';
+import { requirePermission } from '$lib/server/accounts/auth';
 import { json } from '@sveltejs/kit';
-import { evaluateRequest } from '$lib/server/evaluate-api';
+import { evaluateRequest } from '$lib/server/rating/evaluate-api';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ request, locals }) => {

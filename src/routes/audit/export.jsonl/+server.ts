@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
-import { requirePermission } from '$lib/server/auth';
-import { auditNewestFirst } from '$lib/server/audit';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { auditNewestFirst } from '$lib/server/audit/audit';
 
 /** The records this reader may read, newest first, streamed as they are read from the file. */
 export const GET: RequestHandler = ({ locals, url }) => {

@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { createDraft, newVersionProblem } from '$lib/server/drafts';
-import { requirePermission } from '$lib/server/auth';
-import { refusal } from '$lib/server/framework-refusals';
-import { unzipVersion } from '$lib/server/version-archive';
-import { recordAudit } from '$lib/server/audit';
-import { VERSION_ZIP_BYTES, sizeInWords } from '$lib/server/body-limits';
+import { createDraft, newVersionProblem } from '$lib/server/storage/drafts';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { refusal } from '$lib/server/frameworks/framework-refusals';
+import { unzipVersion } from '$lib/server/frameworks/version-archive';
+import { recordAudit } from '$lib/server/audit/audit';
+import { VERSION_ZIP_BYTES, sizeInWords } from '$lib/server/http/body-limits';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requirePermission(locals.user, 'framework:edit');

@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { capIssues, type Issue } from '$lib/engine/index';
 import { importIssueInWords } from '$lib/inspection/import-words';
-import { actorOf } from '$lib/server/actor';
-import { requirePermission } from '$lib/server/auth';
-import { readImport } from '$lib/server/import';
-import { createInspection } from '$lib/server/inspections';
-import { InvalidDocumentError } from '$lib/server/store';
-import { IMPORT_FILE_BYTES, sizeInWords } from '$lib/server/body-limits';
+import { actorOf } from '$lib/server/accounts/actor';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { readImport } from '$lib/server/inspections/import';
+import { createInspection } from '$lib/server/inspections/inspections';
+import { InvalidDocumentError } from '$lib/server/storage/store';
+import { IMPORT_FILE_BYTES, sizeInWords } from '$lib/server/http/body-limits';
 import type { Actions } from './$types';
 
 /** In words first; where in the file after, for whoever opens it. */

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { actorOf } from '$lib/server/actor';
-import { requirePermission } from '$lib/server/auth';
-import { createInspection, pinnedRecord } from '$lib/server/inspections';
-import { inForce, publishedVersions, today } from '$lib/server/published';
+import { actorOf } from '$lib/server/accounts/actor';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { createInspection, pinnedRecord } from '$lib/server/inspections/inspections';
+import { inForce, publishedVersions, today } from '$lib/server/frameworks/published';
 import { dateParts, isoDate } from '$lib/inspection/dates';
 import { contextField, readContextForm, versionContextPrefix, type ContextValue } from '$lib/inspection/context';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
-import { requirePermission } from '$lib/server/auth';
+import { requirePermission } from '$lib/server/accounts/auth';
 import type { FrameworkVersion } from '$lib/engine/types';
-import { folderSource, uploadSource, UPLOAD_LIMITS } from '$lib/server/golden-sources';
-import { inspections } from '$lib/server/inspections';
-import { listRuns, startImpactRun, type ImpactRun } from '$lib/server/regression-runs';
-import type { ImpactSource } from '$lib/server/impact';
-import { allows } from '$lib/server/roles';
-import { listRateableVersions, resolveVersion } from '$lib/server/version-catalogue';
+import { folderSource, uploadSource, UPLOAD_LIMITS } from '$lib/server/regression/golden-sources';
+import { inspections } from '$lib/server/inspections/inspections';
+import { listRuns, startImpactRun, type ImpactRun } from '$lib/server/regression/regression-runs';
+import type { ImpactSource } from '$lib/server/regression/impact';
+import { allows } from '$lib/server/accounts/roles';
+import { listRateableVersions, resolveVersion } from '$lib/server/frameworks/version-catalogue';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({

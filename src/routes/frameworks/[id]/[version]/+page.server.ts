@@ -1,15 +1,15 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { openVersion } from '$lib/server/framework-versions';
-import { requirePermission } from '$lib/server/auth';
-import { refusal } from '$lib/server/framework-refusals';
-import { discardDraft, structureProblems } from '$lib/server/drafts';
+import { openVersion } from '$lib/server/frameworks/framework-versions';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { refusal } from '$lib/server/frameworks/framework-refusals';
+import { discardDraft, structureProblems } from '$lib/server/storage/drafts';
 import { issueInWords } from '$lib/editor/issue-words';
-import { recordAudit } from '$lib/server/audit';
-import { evidenceChoices, pastedEvidence, readEvidence } from '$lib/server/evidence-sources';
-import { rateWith } from '$lib/server/rating';
+import { recordAudit } from '$lib/server/audit/audit';
+import { evidenceChoices, pastedEvidence, readEvidence } from '$lib/server/rating/evidence-sources';
+import { rateWith } from '$lib/server/rating/rating';
 import { versionParts } from '$lib/framework-diff';
-import { allows } from '$lib/server/roles';
+import { allows } from '$lib/server/accounts/roles';
 import { capIssues } from '$lib/engine/index';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

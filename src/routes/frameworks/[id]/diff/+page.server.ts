@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { listFrameworkVersions, openVersion } from '$lib/server/framework-versions';
-import { requirePermission } from '$lib/server/auth';
+import { listFrameworkVersions, openVersion } from '$lib/server/frameworks/framework-versions';
+import { requirePermission } from '$lib/server/accounts/auth';
 import { diffVersions } from '$lib/framework-diff';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

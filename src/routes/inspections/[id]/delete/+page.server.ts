@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { inspections } from '$lib/server/inspections';
-import { requirePermission, requireTeam } from '$lib/server/auth';
-import { recordAudit } from '$lib/server/audit';
-import { NotFoundError, StaleRevisionError } from '$lib/server/store';
+import { inspections } from '$lib/server/inspections/inspections';
+import { requirePermission, requireTeam } from '$lib/server/accounts/auth';
+import { recordAudit } from '$lib/server/audit/audit';
+import { NotFoundError, StaleRevisionError } from '$lib/server/storage/store';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

@@ -1,12 +1,12 @@
 // The workspace saves here: { baseRevision, edits } → the new revision (and who made each panel decision), 409 with who changed
 // what (and their version, so the browser can replay its edits on it), or 400 with the issues.
 import { error, json } from '@sveltejs/kit';
-import { actorOf } from '$lib/server/actor';
-import { requireEditPermissions, requireTeamFor } from '$lib/server/auth';
-import { auditSave } from '$lib/server/inspection-audit';
-import { inspections } from '$lib/server/inspections';
-import { saveEdits } from '$lib/server/inspections';
-import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '$lib/server/store';
+import { actorOf } from '$lib/server/accounts/actor';
+import { requireEditPermissions, requireTeamFor } from '$lib/server/accounts/auth';
+import { auditSave } from '$lib/server/audit/inspection-audit';
+import { inspections } from '$lib/server/inspections/inspections';
+import { saveEdits } from '$lib/server/inspections/inspections';
+import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '$lib/server/storage/store';
 import type { Edit } from '$lib/inspection/edits';
 import type { RequestHandler } from './$types';
 

@@ -1,7 +1,7 @@
-import { requirePermission } from '$lib/server/auth';
+import { requirePermission } from '$lib/server/accounts/auth';
 import { error } from '@sveltejs/kit';
-import { exportName, toCsv } from '$lib/server/export';
-import { inspections, pinnedVersion } from '$lib/server/inspections';
+import { exportName, toCsv } from '$lib/server/inspections/export';
+import { inspections, pinnedVersion } from '$lib/server/inspections/inspections';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, locals }) => {

@@ -1,7 +1,7 @@
-import { requirePermission } from '$lib/server/auth';
+import { requirePermission } from '$lib/server/accounts/auth';
 import { error } from '@sveltejs/kit';
-import { exportName, toGolden } from '$lib/server/export';
-import { inspections, rate } from '$lib/server/inspections';
+import { exportName, toGolden } from '$lib/server/inspections/export';
+import { inspections, rate } from '$lib/server/inspections/inspections';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, locals }) => {

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { evaluate } from '$lib/engine/index';
 import { promptCounts } from '$lib/inspection/report';
-import { loadFramework } from '$lib/server/frameworks';
-import { inspections } from '$lib/server/inspections';
-import { requirePermission } from '$lib/server/auth';
+import { loadFramework } from '$lib/server/frameworks/frameworks';
+import { inspections } from '$lib/server/inspections/inspections';
+import { requirePermission } from '$lib/server/accounts/auth';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

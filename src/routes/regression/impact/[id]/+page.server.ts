@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { requirePermission } from '$lib/server/auth';
-import { getRun } from '$lib/server/regression-runs';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { getRun } from '$lib/server/regression/regression-runs';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals }) => {

@@ -2,9 +2,9 @@ import { error } from '@sveltejs/kit';
 import { formatIssue } from '$lib/engine/errors';
 import { describeChange } from '$lib/regression/expectations';
 import { expectationLabel, valueWords } from '$lib/regression/labels';
-import { requirePermission } from '$lib/server/auth';
-import { getRun } from '$lib/server/regression-runs';
-import { allows } from '$lib/server/roles';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { getRun } from '$lib/server/regression/regression-runs';
+import { allows } from '$lib/server/accounts/roles';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {

@@ -2,12 +2,12 @@
 // the draft. A published version is refused here whatever is asked: 403 with the reason.
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { openVersion } from '$lib/server/framework-versions';
-import { discardDraft, getDraft, PublishedVersionError, saveDraft } from '$lib/server/drafts';
-import { requirePermission } from '$lib/server/auth';
-import { refusal } from '$lib/server/framework-refusals';
-import { InvalidDocumentError, StaleRevisionError } from '$lib/server/store';
-import { recordAudit } from '$lib/server/audit';
+import { openVersion } from '$lib/server/frameworks/framework-versions';
+import { discardDraft, getDraft, PublishedVersionError, saveDraft } from '$lib/server/storage/drafts';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { refusal } from '$lib/server/frameworks/framework-refusals';
+import { InvalidDocumentError, StaleRevisionError } from '$lib/server/storage/store';
+import { recordAudit } from '$lib/server/audit/audit';
 import { parseJson } from '$lib/engine/index';
 
 export const GET: RequestHandler = async ({ locals, params }) => {

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { openVersion } from '$lib/server/framework-versions';
-import { structureProblems } from '$lib/server/drafts';
-import { requirePermission } from '$lib/server/auth';
-import { evidenceChoices } from '$lib/server/evidence-sources';
+import { openVersion } from '$lib/server/frameworks/framework-versions';
+import { structureProblems } from '$lib/server/storage/drafts';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { evidenceChoices } from '$lib/server/rating/evidence-sources';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	requirePermission(locals.user, 'framework:edit');

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { openVersion } from '$lib/server/framework-versions';
-import { requirePermission } from '$lib/server/auth';
-import { zipVersion } from '$lib/server/version-archive';
+import { openVersion } from '$lib/server/frameworks/framework-versions';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { zipVersion } from '$lib/server/frameworks/version-archive';
 
 export const GET: RequestHandler = async ({ locals, params }) => {
 	requirePermission(locals.user, 'read');

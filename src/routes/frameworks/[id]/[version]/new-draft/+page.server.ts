@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { openVersion } from '$lib/server/framework-versions';
-import { copyAsDraft, createDraft, newVersionProblem } from '$lib/server/drafts';
-import { requirePermission } from '$lib/server/auth';
-import { refusal } from '$lib/server/framework-refusals';
-import { recordAudit } from '$lib/server/audit';
+import { openVersion } from '$lib/server/frameworks/framework-versions';
+import { copyAsDraft, createDraft, newVersionProblem } from '$lib/server/storage/drafts';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { refusal } from '$lib/server/frameworks/framework-refusals';
+import { recordAudit } from '$lib/server/audit/audit';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	requirePermission(locals.user, 'framework:edit');

@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { openVersion } from '$lib/server/framework-versions';
-import { requirePermission } from '$lib/server/auth';
-import { refusal } from '$lib/server/framework-refusals';
-import { publishDraft } from '$lib/server/publish';
-import { recordAudit } from '$lib/server/audit';
+import { openVersion } from '$lib/server/frameworks/framework-versions';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { refusal } from '$lib/server/frameworks/framework-refusals';
+import { publishDraft } from '$lib/server/frameworks/publish';
+import { recordAudit } from '$lib/server/audit/audit';
 import { dateParts, isoDate } from '$lib/inspection/dates';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

@@ -2,10 +2,10 @@
 // run against a golden file, a stored inspection or pasted evidence, saying whether it fires and why.
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requirePermission } from '$lib/server/auth';
-import { versionFromFiles } from '$lib/server/frameworks';
-import { pastedEvidence, readEvidence } from '$lib/server/evidence-sources';
-import { rateWith } from '$lib/server/rating';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { versionFromFiles } from '$lib/server/frameworks/frameworks';
+import { pastedEvidence, readEvidence } from '$lib/server/rating/evidence-sources';
+import { rateWith } from '$lib/server/rating/rating';
 import { capIssues, caseFacts, explainCondition, parseJson, stageFacts, validateAgainst, type Condition, type Issue, type KeyQuestion, type TryStage } from '$lib/engine/index';
 
 const STAGES = ['result', 'limiter', 'rated', 'relevance'];

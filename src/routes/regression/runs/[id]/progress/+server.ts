@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
-import { requirePermission } from '$lib/server/auth';
-import { getRun } from '$lib/server/regression-runs';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { getRun } from '$lib/server/regression/regression-runs';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, locals }) => {

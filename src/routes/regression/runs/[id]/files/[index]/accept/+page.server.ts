@@ -1,9 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { describeChange } from '$lib/regression/expectations';
-import { recordAudit } from '$lib/server/audit';
-import { requirePermission } from '$lib/server/auth';
+import { recordAudit } from '$lib/server/audit/audit';
+import { requirePermission } from '$lib/server/accounts/auth';
 import { expectationLabel, valueWords } from '$lib/regression/labels';
-import { applyAccept, getRun, planAccept, type GoldenRun } from '$lib/server/regression-runs';
+import { applyAccept, getRun, planAccept, type GoldenRun } from '$lib/server/regression/regression-runs';
 import type { Actions, PageServerLoad } from './$types';
 
 function goldenRun(id: string): GoldenRun {

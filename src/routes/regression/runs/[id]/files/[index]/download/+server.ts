@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { error } from '@sveltejs/kit';
-import { requirePermission } from '$lib/server/auth';
-import { getRun } from '$lib/server/regression-runs';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { getRun } from '$lib/server/regression/regression-runs';
 import type { RequestHandler } from './$types';
 
 // Uploaded golden files live in the app's data folder: after "accept actual as expected" the

@@ -1,0 +1,96 @@
+// Accounts: a name, roles and a password hash, one document each under <DATA_DIR>/users;
+// API tokens an admin issues, kept as sha256 hashes.
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { DocumentStore, dataDir } from '../storage/store';
+import { hashPassword, verifyPassword } from './passwords';
+import { isRole, type Role } from './roles';
+
+export interface User {
+	name: string;
+	roles: Role[];
+	passwordHash: string;
+	disabled?: boolean;
+	tokens?: { id: string; hash: string; label: string; createdAt: string }[];
+}
+
+const NAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+
+export function nameProblem(name: string): string | null {
+	return NAME.test(name) ? null : 'must be 2 to 64 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit';
+}
+
+let store: DocumentStore<User> | null = null;
+export function users(): DocumentStore<User> {
+	const dir = path.join(dataDir(), 'users');
+	if (!store || store.dir !== dir)
+		store = new DocumentStore<User>(dir, (u) => {
+			const problems = [];
+			const bad = nameProblem(u.name);
+			if (bad) problems.push({ file: 'user', pointer: '/name', message: bad, severity: 'error' as const });
+			if (!u.roles.length || !u.roles.every(isRole)) problems.push({ file: 'user', pointer: '/roles', message: 'must name at least one known role', severity: 'error' as const });
+			return problems;
+		});
+	return store;
+}
+
+export async function addUser(name: string, roles: Role[], password: string, by: string) {
+	return users().create({ name, roles, passwordHash: await hashPassword(password) }, by, `account ${name} created with roles ${roles.join(', ')}`, name);
+}
+
+/** The user, if the name and password match an enabled account. */
+export async function checkPassword(name: string, password: string): Promise<User | null> {
+	const doc = await users().get(name);
+	// Hash anyway when the name is unknown, so timing does not tell which names exist.
+	const ok = await verifyPassword(password, doc?.value.passwordHash ?? (await dummyHash()));
+	return ok && doc && !doc.value.disabled ? doc.value : null;
+}
+
+let dummy: Promise<string> | null = null;
+const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export class NoAccountError extends Error {
+	constructor(readonly account: string) {
+		super(`There is no account "${account.slice(0, 64)}".`);
+		this.name = 'NoAccountError';
+	}
+}
+
+/** Issue an API token for a user; the token itself is shown once and never stored. */
+export async function issueToken(name: string, label: string, by: string): Promise<string> {
+	const doc = await users().get(name);
+	if (!doc) throw new NoAccountError(name);
+	const token = `ys_${randomBytes(24).toString('base64url')}`;
+	const entry = { id: randomBytes(6).toString('hex'), hash: tokenHash(token), label, createdAt: new Date().toISOString() };
+	await users().update(name, doc.revision, { ...doc.value, tokens: [...(doc.value.tokens ?? []), entry] }, by, `API token "${label}" issued`);
+	return token;
+}
+
+export async function userForToken(token: string): Promise<User | null> {
+	const hash = tokenHash(token);
+	for (const doc of await users().list()) {
+		if (!doc.value.disabled && doc.value.tokens?.some((t) => t.hash === hash)) return doc.value;
+	}
+	return null;
+}
+
+/** Take back one of an account's API tokens (by its id); its label, or null when there was no such token. */
+export async function revokeToken(name: string, tokenId: string, by: string, beforeWrite?: (label: string) => Promise<void>): Promise<string | null> {
+	const doc = await users().get(name);
+	if (!doc) throw new NoAccountError(name);
+	const token = doc.value.tokens?.find((t) => t.id === tokenId);
+	if (!token) return null;
+	const tokens = doc.value.tokens!.filter((t) => t !== token);
+	await users().update(name, doc.revision, { ...doc.value, tokens }, by, `API token "${token.label}" revoked`, beforeWrite && (() => beforeWrite(token.label)));
+	return token.label;
+}
+
+/** Give an account a new password (its old one stops working at once). */
+export async function setPassword(name: string, password: string, by: string, beforeWrite?: () => Promise<void>) {
+	const passwordHash = await hashPassword(password);
+	const doc = await users().get(name);
+	if (!doc) throw new NoAccountError(name);
+	await users().update(name, doc.revision, { ...doc.value, passwordHash }, by, by === name ? 'password changed' : `password reset by ${by}`, beforeWrite);
+}

@@ -1,0 +1,221 @@
+// Inspections, stored one JSON file each under <DATA_DIR>/inspections, each pinned to a
+// framework version by id, version and content hash. Every write is checked against the record
+// schema and against the pinned version's meaning before it reaches the disk.
+import path from 'node:path';
+import { evaluate, validateAgainst, validateInspection, type EvaluationResult, type FrameworkVersion, type Issue } from '../../engine/index';
+import { applyEdits, describeEdits, editScope, type Edit } from '../../inspection/edits';
+import { decisionRefusals } from '../../inspection/panel';
+import type { InspectionOrigin, InspectionRecord } from '../../inspection/record';
+import { loadFramework } from '../frameworks/frameworks';
+import { DocumentStore, InvalidDocumentError, NotFoundError, dataDir, type Stored } from '../storage/store';
+import { users } from '../accounts/users';
+import { ownMaps } from '../../engine/own-maps';
+
+export type { InspectionRecord } from '../../inspection/record';
+
+/** Schema first (ajv, strict), then the evidence against the version the record is pinned to. */
+export function validateRecord(value: unknown, file = 'inspection'): Issue[] {
+	const schemaIssues = validateAgainst('inspection-record', value, file);
+	if (schemaIssues.length) return schemaIssues;
+	const record = value as InspectionRecord;
+	const loaded = loadFramework(record.framework);
+	if (!loaded.ok) return [{ file, pointer: '/framework', message: loaded.errors[0].message, severity: 'error' }];
+	if (loaded.value.hash !== record.frameworkHash) {
+		return [{ file, pointer: '/frameworkHash', message: `the files of ${record.framework} have changed since this inspection was pinned to them (pinned ${record.frameworkHash}, now ${loaded.value.hash})`, severity: 'error' }];
+	}
+	const checked = validateInspection(loaded.value, record.evidence, file, '/evidence');
+	return checked.ok ? [] : checked.errors;
+}
+
+/**
+ * Records read back with evidence maps no id can read a prototype through: the file was valid
+ * when written, but is JSON.parse'd again here, and may have been edited by hand since.
+ */
+class InspectionStore extends DocumentStore<InspectionRecord> {
+	override async get(id: string): Promise<Stored<InspectionRecord> | null> {
+		return owned(await super.get(id));
+	}
+
+	override async list(): Promise<Stored<InspectionRecord>[]> {
+		return (await super.list()).map((doc) => owned(doc)!);
+	}
+}
+
+function owned(doc: Stored<InspectionRecord> | null): Stored<InspectionRecord> | null {
+	if (doc?.value?.evidence) doc.value = { ...doc.value, evidence: ownMaps(doc.value.evidence) };
+	return doc;
+}
+
+let store: DocumentStore<InspectionRecord> | null = null;
+
+export function inspections(): DocumentStore<InspectionRecord> {
+	const dir = path.join(dataDir(), 'inspections');
+	if (!store || store.dir !== dir) store = new InspectionStore(dir, (value) => validateRecord(value));
+	return store;
+}
+
+/** The version an inspection is pinned to, loaded (throws only if the rules folder is broken). */
+export function pinnedVersion(record: InspectionRecord): FrameworkVersion {
+	const loaded = loadFramework(record.framework);
+	if (!loaded.ok) throw new InvalidDocumentError([{ ...loaded.errors[0], pointer: '/framework' }]);
+	return loaded.value;
+}
+
+/** A new record pinned to the version as it is on disk now. */
+export function pinnedRecord(fields: Omit<InspectionRecord, 'frameworkHash' | 'status'> & { status?: InspectionRecord['status'] }): InspectionRecord {
+	const loaded = loadFramework(fields.framework);
+	if (!loaded.ok) throw new InvalidDocumentError([{ ...loaded.errors[0], pointer: '/framework' }]);
+	const record: InspectionRecord = { serviceName: fields.serviceName, framework: fields.framework, frameworkHash: loaded.value.hash, status: fields.status ?? 'in-progress', evidence: fields.evidence };
+	if (fields.fieldwork && Object.keys(fields.fieldwork).length) record.fieldwork = fields.fieldwork;
+	return record;
+}
+
+/** A new inspection, with whoever made it as its team. */
+export function createInspection(
+	record: InspectionRecord,
+	by: string,
+	change = 'created the inspection',
+	origin: Pick<InspectionOrigin, 'how' | 'from'> = { how: 'created' }
+): Promise<Stored<InspectionRecord>> {
+	return inspections().create({ ...record, team: [by], origin: { ...origin, by, at: new Date().toISOString() } }, by, change);
+}
+
+export async function duplicateInspection(id: string, by: string): Promise<Stored<InspectionRecord>> {
+	const original = await inspections().get(id);
+	if (!original) throw new NotFoundError(id);
+	const copy: InspectionRecord = { ...structuredClone(original.value), serviceName: `${original.value.serviceName} (copy)`, status: 'in-progress' };
+	return createInspection(copy, by, `duplicated from "${original.value.serviceName}"`, { how: 'duplicated', from: original.value.serviceName });
+}
+
+/**
+ * Apply the browser's edits to the stored record, if it is still at `baseRevision`. A panel
+ * decision the rules do not allow is refused here as in the browser, with the rule's text.
+ * `beforeWrite` (the audit) runs when the save is sure to be attempted, before the file changes.
+ */
+export async function saveEdits(
+	id: string,
+	baseRevision: number,
+	edits: Edit[],
+	by: string,
+	beforeWrite?: (before: Stored<InspectionRecord>, after: Stored<InspectionRecord>) => Promise<void>
+): Promise<Stored<InspectionRecord>> {
+	const store = inspections();
+	const current = await store.get(id);
+	if (!current) throw new NotFoundError(id);
+	if (!Array.isArray(edits) || !edits.length) throw new InvalidDocumentError([{ file: 'edit', pointer: '', message: 'there are no changes to save', severity: 'error' }]);
+	// The edits are checked against the ids of the version the record is pinned to before they touch it.
+	const framework = pinnedVersion(current.value);
+	const applied = applyEdits(current.value, edits, editScope(framework));
+	if (!applied.ok) throw new InvalidDocumentError(applied.issues);
+	const problems = validateRecord(applied.record);
+	if (problems.length) throw new InvalidDocumentError(problems);
+	for (const edit of edits) if (edit.type === 'team') await checkTeam(edit.team);
+	for (const edit of edits) {
+		if (edit.type !== 'decide' || !edit.decision) continue;
+		const refusals = await decisionRefusals(framework, applied.record.evidence, edit.standard, edit.decision);
+		if (refusals.length) {
+			throw new InvalidDocumentError([{ file: 'edit', pointer: `/evidence/decisions/${edit.standard}/rating`, message: `The rules do not allow this decision: ${refusals.join(' ')}`, severity: 'error' }]);
+		}
+	}
+	stampDecisions(applied.record, edits, by);
+	// store.update checks the revision again, inside its queue: a write landing in between is refused.
+	return store.update(id, baseRevision, applied.record, by, describeEdits(edits), beforeWrite);
+}
+
+/**
+ * Who recorded each decision and when: the signed-in account and the server's clock, never
+ * anything the request says. A withdrawn decision takes its stamp with it.
+ */
+function stampDecisions(record: InspectionRecord, edits: Edit[], by: string) {
+	const at = new Date().toISOString();
+	for (const edit of edits) {
+		if (edit.type !== 'decide') continue;
+		// entries, not indexing: a standard called "__proto__" stays a key (which the schema refuses)
+		const kept = Object.entries(record.decided ?? {}).filter(([standard]) => standard !== edit.standard);
+		const made = edit.decision && Object.hasOwn(record.evidence.decisions ?? {}, edit.standard);
+		const decided = Object.fromEntries(made ? [...kept, [edit.standard, { by, at }]] : kept);
+		if (Object.keys(decided).length) record.decided = decided;
+		else delete record.decided;
+	}
+}
+
+/** Everyone named on a team is an account with the inspector role. */
+async function checkTeam(team: string[]) {
+	const issues: Issue[] = [];
+	for (const [index, name] of team.entries()) {
+		const account = (await users().get(name))?.value;
+		if (!account || account.disabled) issues.push({ file: 'edit', pointer: `/team/${index}`, message: `there is no account called "${name}"`, severity: 'error' });
+		else if (!account.roles.includes('inspector')) issues.push({ file: 'edit', pointer: `/team/${index}`, message: `${name} is not an inspector`, severity: 'error' });
+	}
+	if (issues.length) throw new InvalidDocumentError(issues);
+}
+
+export async function rate(record: InspectionRecord): Promise<EvaluationResult> {
+	return evaluate(pinnedVersion(record), record.evidence);
+}
+
+export interface InspectionSummary {
+	id: string;
+	revision: number;
+	serviceName: string;
+	framework: string;
+	frameworkTitle: string;
+	inspectionType: string | null;
+	status: InspectionRecord['status'];
+	/** the composite outcome: a rating id, or needs-decision */
+	overall: string;
+	/** the version's rating scale, to name the outcome */
+	scale: FrameworkVersion['meta']['ratings'];
+	score: number | null;
+	/** the inspectors who may change it; empty for a record made before teams */
+	team: string[];
+	updatedAt: string;
+	/** whether any evidence is recorded: an empty inspection is "not started", not pending a decision */
+	started: boolean;
+	/** how and when it was made (records made before this was kept: when only) */
+	origin: InspectionOrigin | { how: null; at: string };
+}
+
+const filled = (x: object | undefined) => !!x && Object.keys(x).length > 0;
+const hasEvidence = (e: InspectionRecord['evidence']) => !!e.cases?.length || filled(e.tallies) || filled(e.judgements) || filled(e.decisions);
+
+/** Each inspection's overall outcome at the revision it was computed for: one entry per inspection. */
+const overallCache = new Map<string, { revision: number; overall: string; score: number | null }>();
+
+export async function listInspections(): Promise<InspectionSummary[]> {
+	const docs = await inspections().list();
+	const summaries = await Promise.all(
+		docs.map(async (doc): Promise<InspectionSummary> => {
+			let cached = overallCache.get(doc.id);
+			const framework = loadFramework(doc.value.framework);
+			if (cached?.revision !== doc.revision) {
+				cached = { revision: doc.revision, overall: 'not-rated', score: null };
+				if (framework.ok) {
+					const result = await evaluate(framework.value, doc.value.evidence);
+					cached = { revision: doc.revision, overall: result.composite.rating, score: result.composite.score };
+				}
+				overallCache.set(doc.id, cached);
+			}
+			const { overall, score } = cached;
+			const type = doc.value.evidence.context?.inspectionType;
+			const typeLabel = framework.ok ? framework.value.meta.inspectionTypes?.find((t) => t.id === type)?.label : undefined;
+			return {
+				id: doc.id,
+				revision: doc.revision,
+				serviceName: doc.value.serviceName,
+				framework: doc.value.framework,
+				frameworkTitle: framework.ok ? framework.value.meta.title : doc.value.framework,
+				inspectionType: typeLabel ?? type ?? null,
+				status: doc.value.status,
+				scale: framework.ok ? framework.value.meta.ratings : [],
+				team: doc.value.team ?? [],
+				updatedAt: doc.updatedAt,
+				origin: doc.value.origin ?? { how: null, at: doc.createdAt },
+				started: hasEvidence(doc.value.evidence),
+				overall,
+				score
+			};
+		})
+	);
+	return summaries.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+}

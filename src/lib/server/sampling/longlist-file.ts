@@ -1,0 +1,83 @@
+// A longlist file (CSV or an .xlsx workbook) into rows of the four columns a draw needs. The
+// limits are checked before anything is parsed; only the mapped columns' cells are ever read.
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { LONGLIST_LIMITS, parseCsv, resolveColumns, type Columns, type LonglistField, type LonglistProblem, type LonglistRow } from '../../sampling/index';
+
+/** An unzipped workbook larger than this is refused unread (a zip can expand a thousandfold). */
+const MAX_UNZIPPED = 50 * 1024 * 1024;
+
+export type LonglistRead = { ok: true; rows: LonglistRow[] } | { ok: false; problem: LonglistProblem };
+
+const problem = (message: string, row: number | null = null): LonglistRead => ({ ok: false, problem: { row, message } });
+
+function project(cells: (i: number) => string, columns: Columns): LonglistRow['cells'] {
+	const out: LonglistRow['cells'] = {};
+	for (const [field, i] of Object.entries(columns) as [LonglistField, number][]) out[field] = cells(i);
+	return out;
+}
+
+/** name: the file's name, for its kind (.csv or .xlsx). */
+export async function readLonglist(bytes: Uint8Array, name: string, map: Record<string, LonglistField> = {}): Promise<LonglistRead> {
+	if (bytes.byteLength > LONGLIST_LIMITS.bytes) return problem(`the file is ${bytes.byteLength} bytes; a longlist may be at most ${LONGLIST_LIMITS.bytes} bytes`);
+	const kind = name.toLowerCase().match(/\.(csv|xlsx)$/)?.[1];
+	if (kind === 'csv') return readCsv(bytes, map);
+	if (kind === 'xlsx') return readXlsx(bytes, map);
+	return problem('a longlist is a .csv file or an .xlsx workbook');
+}
+
+function readCsv(bytes: Uint8Array, map: Record<string, LonglistField>): LonglistRead {
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return problem('not UTF-8 text: save the CSV as UTF-8');
+	}
+	const parsed = parseCsv(text);
+	if (!parsed.ok) return parsed;
+	const [header, ...records] = parsed.records;
+	if (!header) return problem('the file is empty: a longlist has a heading row, then one row per case', 1);
+	const resolved = resolveColumns(header.cells, map);
+	if (!resolved.ok) return resolved;
+	return { ok: true, rows: records.map((r) => ({ row: r.row, cells: project((i) => r.cells[i] ?? '', resolved.columns) })) };
+}
+
+async function readXlsx(bytes: Uint8Array, map: Record<string, LonglistField>): Promise<LonglistRead> {
+	let unzipped = 0;
+	try {
+		unzipSync(bytes, {
+			filter: (file) => {
+				unzipped += file.originalSize;
+				return false;
+			}
+		});
+	} catch {
+		return problem('not a readable .xlsx workbook');
+	}
+	if (unzipped > MAX_UNZIPPED) return problem(`the workbook unzips to ${unzipped} bytes; a longlist may unzip to at most ${MAX_UNZIPPED} bytes`);
+	const workbook = new ExcelJS.Workbook();
+	try {
+		await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+	} catch {
+		return problem('not a readable .xlsx workbook');
+	}
+	const sheet = workbook.worksheets[0];
+	if (!sheet) return problem('the workbook has no worksheet');
+	const text = (row: ExcelJS.Row, i: number) => row.getCell(i + 1).text ?? '';
+	const first = sheet.getRow(1);
+	const header = Array.from({ length: Math.max(0, first.cellCount) }, (_, i) => text(first, i));
+	if (!header.some((h) => h.trim())) return problem('the first row is empty: a longlist has a heading row, then one row per case', 1);
+	const resolved = resolveColumns(header, map);
+	if (!resolved.ok) return resolved;
+	const rows: LonglistRow[] = [];
+	let over: number | null = null;
+	sheet.eachRow({ includeEmpty: false }, (row, number) => {
+		if (number === 1 || over !== null) return;
+		const cells = project((i) => text(row, i), resolved.columns);
+		if (!Object.values(cells).some((c) => c?.trim())) return;
+		if (rows.length >= LONGLIST_LIMITS.rows) over = number;
+		else rows.push({ row: number, cells });
+	});
+	if (over !== null) return problem(`more than ${LONGLIST_LIMITS.rows} rows: a longlist holds at most ${LONGLIST_LIMITS.rows} cases`, over);
+	return { ok: true, rows };
+}
