@@ -71,17 +71,19 @@ export async function coverage(model: Model, inspection: Inspection, context: Re
 	return result;
 }
 
-/** "resettlementCases is not recorded (what that means)", from the fact's declaration. */
-export function unknownFactText(model: Model, fact: string): string {
-	const declared = (model.framework.meta.contextFacts ?? []).find((f) => f.id === fact);
-	if (fact === 'inspectionType') return 'the inspection type is not recorded';
-	return declared ? `${declared.label} is not recorded (${declared.whenUnknown})` : `${fact} is not recorded`;
-}
-
+/** What it means that a context fact is not recorded, from its declaration's `whenUnknown`. */
 export function whenUnknown(model: Model, fact: string): string {
 	if (fact === 'inspectionType') return 'the inspection type is not recorded';
-	return (model.framework.meta.contextFacts ?? []).find((f) => f.id === fact)?.whenUnknown ?? `${fact} is not recorded`;
+	return declaration(model, fact)?.whenUnknown ?? `${fact} is not recorded`;
 }
+
+/** "Resettlement cases … is not recorded (what that means)", for a warning. */
+export function unknownFactText(model: Model, fact: string): string {
+	const declared = declaration(model, fact);
+	return declared ? `${declared.label} is not recorded (${declared.whenUnknown})` : whenUnknown(model, fact);
+}
+
+const declaration = (model: Model, fact: string) => (model.framework.meta.contextFacts ?? []).find((f) => f.id === fact);
 
 function list(items: string[]): string {
 	return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;

@@ -110,11 +110,21 @@ export function applyChanges<T extends { expected: GoldenExpected }>(golden: T, 
 		const parents = change.path.slice(0, -1);
 		const last = change.path[change.path.length - 1];
 		let node = copy;
-		for (const key of parents) node = (node[key] ??= {}) as Record<string, unknown>;
-		if (change.to === undefined) delete node[last];
-		else node[last] = change.to;
+		// Keys come from the golden file (standard ids it names): own properties only, defined rather
+		// than assigned, so a key such as "__proto__" is a plain key and never reaches a prototype.
+		for (const key of parents) {
+			if (!Object.hasOwn(node, key)) ownKey(node, key, {});
+			node = node[key] as Record<string, unknown>;
+		}
+		if (change.to === undefined) {
+			if (Object.hasOwn(node, last)) delete node[last];
+		} else ownKey(node, last, change.to);
 	}
 	return copy as T;
+}
+
+function ownKey(node: Record<string, unknown>, key: string, value: unknown) {
+	Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 const show = (value: unknown) => (value === undefined ? '(not listed)' : typeof value === 'string' ? value : JSON.stringify(value));

@@ -31,3 +31,16 @@ for (const [name, expected, described, after] of cases) {
 	});
 }
 Accept.run();
+
+const Hostile = suite('applyChanges: keys from the file never reach a prototype');
+Hostile('"__proto__" as a standard id is an own key of the copy, and Object.prototype is untouched', async () => {
+	const { applyChanges } = await import('../../../src/lib/regression/expectations');
+	const golden = { expected: {} };
+	const out = applyChanges(golden, [{ what: 'standards.__proto__', path: ['expected', 'standards', '__proto__'], from: undefined, to: 'good' }]) as { expected: { standards: Record<string, unknown> } };
+	assert.ok(Object.hasOwn(out.expected.standards, '__proto__'));
+	assert.is(out.expected.standards['__proto__'], 'good');
+	assert.is(Object.getPrototypeOf(out.expected.standards), Object.prototype);
+	assert.is(({} as Record<string, unknown>).standards, undefined);
+	assert.equal(golden, { expected: {} });
+});
+Hostile.run();
