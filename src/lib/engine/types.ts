@@ -231,6 +231,8 @@ export interface Inspection {
 	cases?: {
 		id: string;
 		sample: string;
+		/** the longlist stratum the case was drawn from: recorded with a draw, information only (no rule reads it) */
+		stratum?: string;
 		facts?: Record<string, string | number | boolean>;
 		answers?: Record<string, Answer>;
 	}[];
@@ -244,6 +246,8 @@ export interface Inspection {
 		}
 	>;
 	decisions?: Record<string, { rating: RatingId; reason: string }>;
+	/** eligible caseload per framework sample, from the sample's draw: the population a share's margin corrects for */
+	caseload?: Record<string, number>;
 }
 
 export const NEEDS_DECISION = 'needs-decision';
