@@ -222,4 +222,19 @@ Attacks('row 9: 5,000 nested [ to /api/evaluate and a 3,000-deep condition to tr
 	await othersServedNormally('after the deep bodies');
 });
 
+Attacks('rows 7 and 9 on the workspace\'s saves: a duplicate key or 5,000 nested [ in an edits body is a 400 naming where; nothing is saved', async () => {
+	const id = await inspector.createInspection('Strict saves');
+	const twice = await inspector.request(`/inspections/${id}/edits`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"baseRevision":1,"baseRevision":1,"edits":[{"type":"propose","standard":"1.1","rating":"good","reason":"seen"}]}' });
+	assert.is(twice.status, 400);
+	const dup = (await twice.json()) as { errors: { pointer: string; message: string }[] };
+	assert.equal(dup.errors.map((e) => [e.pointer, e.message]), [['/baseRevision', 'duplicate key "baseRevision"']]);
+	const deep = await inspector.request(`/inspections/${id}/edits`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"baseRevision":1,"edits":${'['.repeat(5000)}${']'.repeat(5000)}}` });
+	assert.is(deep.status, 400);
+	const nested = (await deep.json()) as { errors: { message: string }[] };
+	assert.match(nested.errors[0].message, 'nested more than 64 deep');
+	assert.is(await inspector.revision(id), 1);
+	assert.is((await inspector.save(id, 1, [{ type: 'propose', standard: '1.1', rating: 'good', reason: 'seen' }])).status, 200);
+	await othersServedNormally('after the strict saves');
+});
+
 Attacks.run();

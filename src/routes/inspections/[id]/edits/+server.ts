@@ -8,15 +8,14 @@ import { inspections } from '$lib/server/inspections/inspections';
 import { saveEdits } from '$lib/server/inspections/inspections';
 import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '$lib/server/storage/store';
 import type { Edit } from '$lib/inspection/edits';
+import { capIssues, parseJson } from '$lib/engine/index';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async (event) => {
-	let body: { baseRevision?: unknown; edits?: unknown };
-	try {
-		body = await event.request.json();
-	} catch {
-		return json({ errors: [{ file: 'request body', pointer: '', message: 'not valid JSON', severity: 'error' }] }, { status: 400 });
-	}
+	// the strict reader every JSON route uses: duplicate keys and over-deep nesting are refused, not resolved silently
+	const parsed = parseJson(await event.request.text(), 'request body');
+	if (!parsed.ok) return json({ errors: capIssues(parsed.errors) }, { status: 400 });
+	const body = parsed.value as { baseRevision?: unknown; edits?: unknown } | null;
 	if (!Number.isInteger(body?.baseRevision) || !Array.isArray(body?.edits)) {
 		return json({ errors: [{ file: 'request body', pointer: '', message: 'expected { "baseRevision": number, "edits": [...] }', severity: 'error' }] }, { status: 400 });
 	}
