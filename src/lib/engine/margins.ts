@@ -71,3 +71,10 @@ export function edgeList(edges: number[]): string {
 export function intervalText(margin: KeyQuestionMargin, edges: number[] = []): string {
 	return `${formatShare(margin.low, edges)} to ${formatShare(margin.high, edges)}`;
 }
+
+/** "the band edge at 65% lies inside the interval", or '' when none does */
+export function edgeInsideText(margin: KeyQuestionMargin): string {
+	const n = margin.edgeInside.length;
+	if (!n) return '';
+	return `the band ${n === 1 ? 'edge' : 'edges'} at ${edgeList(margin.edgeInside)} ${n === 1 ? 'lies' : 'lie'} inside the interval`;
+}
