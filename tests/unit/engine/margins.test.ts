@@ -113,6 +113,13 @@ Caseload('an entry for a sample the version does not declare is a warning and no
 	assert.is(r.keyQuestions['B1.1'].margin?.population, 100);
 	assert.is(r.keyQuestions['B2.1'].margin?.population, undefined, 'victim caseload not given');
 });
+Caseload('a "__proto__" key from a parsed file is one more unknown sample, never a prototype', async () => {
+	const caseload = JSON.parse('{"__proto__": {"court": 1}, "court": 100}');
+	const r = await rate(inspection({ caseload }));
+	assert.equal(r.warnings.filter((w) => w.code === 'caseload-not-used').map((w) => w.subject), ['__proto__']);
+	assert.is(r.keyQuestions['B1.1'].margin?.population, 100);
+	assert.is(r.keyQuestions['B2.1'].margin?.population, undefined);
+});
 Caseload('a caseload that is not a whole number is a warning and not used', async () => {
 	const r = await rate(inspection({ caseload: { court: 12.5 } }));
 	assert.equal(r.warnings.filter((w) => w.code === 'caseload-not-used').map((w) => w.subject), ['court']);
