@@ -59,9 +59,11 @@ test('answering cases one by one with the keyboard', async ({ page }) => {
 
 	// the count row under each key question, as the engine counts it
 	const counts = grid.getByRole('row').last();
-	await expect(counts.getByRole('gridcell').nth(0)).toHaveText('1 of 250%Requires improvement');
-	await expect(counts.getByRole('gridcell').nth(1)).toHaveText('1 of 250%Requires improvement');
-	await expect(counts.getByRole('gridcell').nth(4)).toHaveText('1 of 1100%Outstanding');
+	// with each share's margin at 80% confidence: 1.2816 × √(0.25 / 2) = 45 points
+	const half = '1 of 250% ± 45 points at 80% confidenceRequires improvementa band edge lies inside the margin';
+	await expect(counts.getByRole('gridcell').nth(0)).toHaveText(half);
+	await expect(counts.getByRole('gridcell').nth(1)).toHaveText(half);
+	await expect(counts.getByRole('gridcell').nth(4)).toHaveText('1 of 1100% ± 0 points at 80% confidenceOutstanding');
 	// 2.1: 2.1.1 50%, 2.1.2 50%, 2.1.3 has no answers: requires improvement (2 cases: flagged);
 	// 2.2: 2.2.1 1 of 1, 2.2.2 1 of 1: outstanding
 	await expectRatings(page, { '2.1': 'Requires improvement \\(flagged\\)', '2.2': 'Outstanding \\(flagged\\)' });

@@ -7,6 +7,7 @@ import { NEEDS_DECISION, NOT_RATED } from './types';
 import { modelOf, type Model } from './model';
 import { compositeTrace, standardTrace } from './trace';
 import { coverage, whenUnknown } from './context';
+import { caseloadOf, keyQuestionMargin } from './margins';
 
 const isRating = (model: Model, outcome: string | undefined): outcome is RatingId =>
 	outcome !== undefined && model.ratings.includes(outcome);
@@ -19,6 +20,11 @@ export async function evaluate(framework: FrameworkVersion, inspection: Inspecti
 	const covered = await coverage(model, inspection, context, warnings);
 	const tallies = await tallyEvidence(model, inspection, context, warnings);
 	const keyQuestions = bandKeyQuestions(model, tallies, inspection);
+	const caseload = caseloadOf(model, inspection, warnings);
+	for (const kq of Object.values(keyQuestions)) {
+		const margin = keyQuestionMargin(model, kq, caseload, warnings);
+		if (margin) kq.margin = margin;
+	}
 
 	const standards: Record<string, StandardResult> = {};
 	for (const [id, { standard }] of model.standards) {

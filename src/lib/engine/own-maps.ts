@@ -9,7 +9,7 @@ function bare<T>(map: Record<string, T>, each: (value: T) => T = (v) => v): Reco
 	return out;
 }
 
-/** A copy of the evidence whose maps (context, tallies, answers, facts, judgements, decisions) have no prototype. */
+/** A copy of the evidence whose maps (context, tallies, answers, facts, judgements, decisions, caseload) have no prototype. */
 export function ownMaps(inspection: Inspection): Inspection {
 	const out: Inspection = { ...inspection };
 	if (inspection.context) out.context = bare(inspection.context);
@@ -31,5 +31,6 @@ export function ownMaps(inspection: Inspection): Inspection {
 		});
 	}
 	if (inspection.decisions) out.decisions = bare(inspection.decisions, (d) => ({ ...d }));
+	if (inspection.caseload) out.caseload = bare(inspection.caseload);
 	return out;
 }

@@ -3,6 +3,7 @@ import { formatShare, interiorEdges } from './bands';
 import type { CompositeResult, KeyQuestionResult, StandardResult } from './types';
 import { NEEDS_DECISION, NOT_RATED } from './types';
 import type { Model } from './model';
+import { edgeList, intervalText, marginText } from './margins';
 
 const lower = (model: Model, outcome: string) =>
 	outcome === NEEDS_DECISION ? 'needs a panel decision' : outcome === NOT_RATED ? 'not rated' : model.label(outcome).toLowerCase();
@@ -50,7 +51,21 @@ function lowestBandReasons(model: Model, s: StandardResult, kqs: Record<string, 
 	if (counted.length > 1) parts.push(`lowest of ${counted.map((kq) => `${kq.id} ${shareOf(model, kq)}`).join(', ')}`);
 	const idle = all.filter((kq) => kq.share === null);
 	if (idle.length) parts.push(`${idle.map((kq) => kq.id).join(', ')} had no relevant cases and take no part`);
-	return parts;
+	return [...parts, ...marginReasons(model, counted)];
+}
+
+/** One part listing each share's margin, when the version states a confidence level: beside the rating, never part of it. */
+function marginReasons(model: Model, kqs: KeyQuestionResult[]): string[] {
+	const withMargin = kqs.filter((kq) => kq.margin);
+	if (!withMargin.length) return [];
+	const each = withMargin.map((kq) => {
+		const m = kq.margin!;
+		const edges = interiorEdges(model.bandings.get(model.keyQuestions.get(kq.id)!.keyQuestion.banding!)!);
+		const caseload = m.population !== undefined ? `, of an eligible caseload of ${m.population}` : '';
+		const inside = m.edgeInside.length ? `; the band ${m.edgeInside.length === 1 ? 'edge' : 'edges'} at ${edgeList(m.edgeInside)} ${m.edgeInside.length === 1 ? 'lies' : 'lie'} inside` : '';
+		return `${kq.id} ${shareOf(model, kq)} ${marginText(m).replace(/ at .*$/, '')} (${intervalText(m, edges)}${caseload}${inside})`;
+	});
+	return [`margins at ${withMargin[0].margin!.confidence}% confidence, beside the rating: ${each.join(', ')}`];
 }
 
 function ratingRuleReasons(model: Model, s: StandardResult, kqs: Record<string, KeyQuestionResult>): string[] {
@@ -62,6 +77,7 @@ function ratingRuleReasons(model: Model, s: StandardResult, kqs: Record<string, 
 		return `${id} answered ${kq.answer ?? 'not yet'}`;
 	});
 	parts.push(`rating rules allow ${s.allowed.map((r) => lower(model, r)).join(' or ')}`);
+	parts.push(...marginReasons(model, s.keyQuestions.map((id) => kqs[id])));
 	return parts;
 }
 

@@ -266,6 +266,23 @@ export interface KeyQuestionResult {
 	band: Band | null;
 	/** judgement key questions: the lead inspector's yes/no */
 	answer?: 'yes' | 'no';
+	/** case key questions with relevant cases, in a version that states a confidence level (rules/README.md: margins) */
+	margin?: KeyQuestionMargin;
+}
+
+/** How sure a share is: information beside the rating, which no rule reads. */
+export interface KeyQuestionMargin {
+	/** the version's confidence level, in per cent */
+	confidence: number;
+	/** percentage points either side of the share */
+	plusMinus: number;
+	/** the interval, in per cent, clipped to 0-100 */
+	low: number;
+	high: number;
+	/** the eligible caseload the finite population correction used; absent when none was applied */
+	population?: number;
+	/** band edges of the key question's banding inside the interval (low < edge <= high) */
+	edgeInside: number[];
 }
 
 export interface Flag {
@@ -333,7 +350,9 @@ export const WARNING_CODES = [
 	'cases-unanswered',
 	'no-relevant-cases',
 	'no-rating-rule',
-	'composite-incomplete'
+	'composite-incomplete',
+	'caseload-not-used',
+	'caseload-below-cases'
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];

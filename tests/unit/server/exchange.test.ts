@@ -97,7 +97,9 @@ Csv('the details, context, ratings with reasons, judgements and panel decisions,
 		team: ['ada']
 	};
 	const sections = sectionsOf(await toCsv(record, pinnedVersion(record)));
-	assert.equal(Object.keys(sections), ['Inspection', 'Ratings', 'Judgements', 'Panel decisions', 'Warnings', 'Evidence']);
+	assert.equal(Object.keys(sections), ['Inspection', 'Ratings', 'Key questions', 'Judgements', 'Panel decisions', 'Warnings', 'Evidence']);
+	// 23 of 25 = 92%, ± 1.2816 × √(0.92 × 0.08 / 25) = 6.95 points at 80% confidence; no caseload, so no correction
+	assert.ok(sections['Key questions'].includes('2.1.1,2.1,25,23,92,large majority,outstanding,80,6.95,85.05,98.95,,'), sections['Key questions'].join('\n'));
 	assert.equal(sections.Inspection, [
 		'Item,Value,Code',
 		'Service inspected,Westshire YJS,',

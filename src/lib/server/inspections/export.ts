@@ -1,7 +1,9 @@
 // An inspection out of Yardstick: as a golden file (the DESIGN.md contract, with `expected`
 // filled from the current result, so `npm run golden` reproduces it) and as a data workbook
-// (CSV: the details and context, ratings with their reasons, judgements, panel decisions, and
-// the evidence, one row per case and key question and one per tally).
+// (the details and context, ratings with their reasons, key-question shares with their margins,
+// judgements, panel decisions, and the evidence, one row per case and key question and one per
+// tally), as one CSV in sections or as an .xlsx workbook with a sheet per section.
+import ExcelJS from 'exceljs';
 import { NEEDS_DECISION, evaluate, relevantKeyQuestions, type EvaluationResult, type FrameworkVersion } from '../../engine/index';
 import { contextValueText } from '../../inspection/context';
 import { longDate } from '../../inspection/dates';
@@ -38,13 +40,24 @@ export function exportName(record: InspectionRecord, extension: string): string 
 	return `${slug}-${record.framework.replace('@', '-')}.${extension}`;
 }
 
+/** A cell: text, or a number a spreadsheet can count with. */
+type Cell = string | number;
+interface Section {
+	title: string;
+	/** the sheet's name in the .xlsx workbook, when it differs from the title */
+	sheet?: string;
+	/** a header row, then the rows */
+	rows: Cell[][];
+}
+
 /**
- * The data workbook: one CSV in sections, each a title row, a header row, its rows and a blank
- * line. Codes (as the files hold them) sit beside the labels a person reads ("Court" beside
- * court, "Yes" beside yes).
+ * The data workbook's sections. Codes (as the files hold them) sit beside the labels a person
+ * reads ("Court" beside court, "Yes" beside yes).
  *
  * - Inspection: the details, the inspection type and each context fact the version declares;
  * - Ratings: the overall rating and every standard's, computed and final, with the reason;
+ * - Key questions: each case key question's counts, share and band, and the share's margin of
+ *   error at the version's confidence level (rules/README.md: margins);
  * - Judgements: the lead inspector's proposed ratings with their reasons and the key questions
  *   and prompts judged;
  * - Panel decisions, with their reasons;
@@ -53,13 +66,13 @@ export function exportName(record: InspectionRecord, extension: string): string 
  *   it relevant, the answer, the prompt answers), then one row per tally. The two count columns
  *   add up, per key question, to the numbers the ratings are computed from.
  */
-export async function toCsv(record: InspectionRecord, framework: FrameworkVersion): Promise<string> {
+async function workbook(record: InspectionRecord, framework: FrameworkVersion): Promise<Section[]> {
 	const meta = framework.meta;
 	const scale = meta.ratings;
 	const evidence = record.evidence;
 	const result = await evaluate(framework, evidence);
 	const label = (outcome: string) => outcomeLabel(scale, outcome);
-	const sections: { title: string; rows: string[][] }[] = [];
+	const sections: Section[] = [];
 
 	const type = evidence.context?.inspectionType;
 	const details: string[][] = [
@@ -87,6 +100,46 @@ export async function toCsv(record: InspectionRecord, framework: FrameworkVersio
 	for (const s of Object.values(result.standards)) ratings.push([s.id, s.title, label(s.final), s.final, label(s.computed), s.computed, s.trace]);
 	sections.push({ title: 'Ratings', rows: ratings });
 
+	const confidence = framework.sampling?.confidence?.value;
+	const shares: Cell[][] = [
+		[
+			'Key question',
+			'Standard',
+			'Relevant cases',
+			"Number 'Yes'",
+			"% 'Yes'",
+			'Band',
+			'Band rating code',
+			'Confidence level (%)',
+			'Margin of error (± points)',
+			'Interval from (%)',
+			'Interval to (%)',
+			'Eligible caseload (finite population correction)',
+			'Band edges inside the interval (%)'
+		]
+	];
+	for (const kq of Object.values(result.keyQuestions)) {
+		if (kq.kind !== 'case') continue;
+		const m = kq.margin;
+		const edges = m?.edgeInside.join('; ') ?? '';
+		shares.push([
+			kq.id,
+			kq.standard,
+			kq.relevant,
+			kq.yes,
+			kq.share === null ? '' : round(kq.share),
+			kq.band?.label ?? '',
+			kq.band?.rating ?? '',
+			m ? m.confidence : kq.share === null ? '' : typeof confidence === 'number' ? '' : 'not stated by the sources',
+			m ? round(m.plusMinus) : '',
+			m ? round(m.low) : '',
+			m ? round(m.high) : '',
+			m?.population ?? '',
+			edges
+		]);
+	}
+	sections.push({ title: 'Key questions', rows: shares });
+
 	const order = new Map(Object.keys(result.standards).map((id, i) => [id, i]));
 	const byStandard = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
 	const judgements: string[][] = [['Standard', 'Proposed rating', 'Rating code', 'Reason', 'Key questions answered', 'Prompts judged']];
@@ -111,7 +164,7 @@ export async function toCsv(record: InspectionRecord, framework: FrameworkVersio
 	const facts = meta.caseFacts ?? [];
 	const samples = new Map(meta.samples.map((t) => [t.id, t.label]));
 	const keyQuestions = framework.domains.flatMap((d) => d.standards.flatMap((s) => s.keyQuestions)).filter((kq) => kq.kind === 'case');
-	const rows: string[][] = [['Case reference', 'Sample', 'Sample code', ...facts.map((f) => f.label), 'Key question', 'Relevant to this case', 'Answer', 'Answer code', 'Counted cases', "Counted 'Yes'", 'Prompt answers']];
+	const rows: Cell[][] = [['Case reference', 'Sample', 'Sample code', ...facts.map((f) => f.label), 'Key question', 'Relevant to this case', 'Answer', 'Answer code', 'Counted cases', "Counted 'Yes'", 'Prompt answers']];
 	for (const c of evidence.cases ?? []) {
 		const relevant = await relevantKeyQuestions(framework, evidence.context, c);
 		const answers = c.answers ?? {};
@@ -129,18 +182,46 @@ export async function toCsv(record: InspectionRecord, framework: FrameworkVersio
 				relevant.has(kq.id) ? 'Yes' : 'No',
 				ANSWER_LABELS[answer] ?? answer,
 				answer,
-				counted ? '1' : '0',
-				counted && answer === 'yes' ? '1' : '0',
+				counted ? 1 : 0,
+				counted && answer === 'yes' ? 1 : 0,
 				prompts.join('; ')
 			]);
 		}
 	}
 	for (const [id, tally] of Object.entries(evidence.tallies ?? {})) {
-		rows.push(['', 'Tally', '', ...facts.map(() => ''), id, '', '', '', String(tally.relevant), String(tally.yes), '']);
+		rows.push(['', 'Tally', '', ...facts.map(() => ''), id, '', '', '', tally.relevant, tally.yes, '']);
 	}
-	sections.push({ title: 'Evidence', rows });
+	sections.push({ title: 'Evidence', sheet: 'Cases and answers', rows });
+	return sections;
+}
 
-	return sections.map(({ title, rows }) => [[title], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')).join('\r\n\r\n') + '\r\n';
+/** Two decimals: enough to place a share against a band edge, without float noise. */
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** The data workbook as one CSV in sections, each a title row, a header row, its rows and a blank line. */
+export async function toCsv(record: InspectionRecord, framework: FrameworkVersion): Promise<string> {
+	const sections = await workbook(record, framework);
+	return sections.map(({ title, rows }) => [[title], ...rows].map((row) => row.map((cell) => csvCell(String(cell))).join(',')).join('\r\n')).join('\r\n\r\n') + '\r\n';
+}
+
+/**
+ * The data workbook as .xlsx: a sheet per section, its header row bold and frozen. Text is
+ * written as text (a cell that looks like a formula stays text); counts and shares as numbers.
+ */
+export async function toXlsx(record: InspectionRecord, framework: FrameworkVersion): Promise<Uint8Array> {
+	const sections = await workbook(record, framework);
+	const book = new ExcelJS.Workbook();
+	book.creator = 'Yardstick';
+	for (const { title, sheet, rows } of sections) {
+		const ws = book.addWorksheet(sheet ?? title, { views: [{ state: 'frozen', ySplit: 1 }] });
+		for (const row of rows) ws.addRow(row);
+		ws.getRow(1).font = { bold: true };
+		ws.columns.forEach((column, i) => {
+			const widest = Math.max(...rows.map((row) => String(row[i] ?? '').length));
+			column.width = Math.min(60, Math.max(8, widest + 2));
+		});
+	}
+	return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
 const ANSWER_LABELS: Record<string, string> = { yes: 'Yes', no: 'No', 'n/a': 'Not applicable', above: 'Above the line', below: 'Below the line', '': '' };
