@@ -1,0 +1,41 @@
+// Who may see and draw an inspection's case sample: everyone signed in sees it; only the
+// inspection's team, as inspectors, uploads a longlist and draws (as the workspace's saves).
+import { error } from '@sveltejs/kit';
+import { requirePermission, requireTeam, type SignedIn } from '../accounts/auth';
+import { inspections, pinnedVersion } from '../inspections/inspections';
+import type { InspectionRecord } from '../../inspection/record';
+import type { FrameworkVersion } from '../../engine/index';
+import type { SamplingRules } from '../../sampling/index';
+import type { Stored } from '../storage/store';
+
+export interface SampleContext {
+	user: SignedIn;
+	doc: Stored<InspectionRecord>;
+	framework: FrameworkVersion;
+}
+
+export async function sampleContext(locals: App.Locals, id: string, permission: 'read' | 'inspection:edit'): Promise<SampleContext> {
+	const user = requirePermission(locals.user, permission);
+	const doc = await inspections().get(id);
+	if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
+	if (permission !== 'read') requireTeam(user, doc.value);
+	return { user, doc, framework: pinnedVersion(doc.value) };
+}
+
+/** The version's sampling rules, or a 409 saying the version has none. */
+export function samplingOf(framework: FrameworkVersion): SamplingRules {
+	if (!framework.sampling) error(409, `${framework.meta.id}@${framework.meta.version} has no sampling rules (sampling.json): it does not say how its case samples are drawn.`);
+	return framework.sampling;
+}
+
+/** Labels for the ids a draw records: each stratum (or sample without strata) and each framework sample. */
+export function sampleLabels(framework: FrameworkVersion): { groups: Record<string, string>; samples: Record<string, string> } {
+	const groups: Record<string, string> = Object.create(null);
+	for (const sample of framework.sampling?.samples ?? []) {
+		groups[sample.id] = sample.label;
+		for (const stratum of sample.strata) groups[stratum.id] = stratum.label;
+	}
+	const samples: Record<string, string> = Object.create(null);
+	for (const sample of framework.meta.samples) samples[sample.id] = sample.label;
+	return { groups: { ...groups }, samples: { ...samples } };
+}

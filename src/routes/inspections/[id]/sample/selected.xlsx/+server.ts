@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import { sampleContext } from '$lib/server/sampling/access';
+import { selectedName, selectedXlsx } from '$lib/server/sampling/selected';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ params, locals }) => {
+	const { doc, framework } = await sampleContext(locals, params.id, 'read');
+	const draw = doc.value.draws?.at(-1);
+	if (!draw) error(404, 'No case sample has been drawn for this inspection yet.');
+	const body = await selectedXlsx(doc.value, draw, framework);
+	return new Response(body as BodyInit, {
+		headers: {
+			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-disposition': `attachment; filename="${selectedName(doc.value, draw, 'xlsx')}"`
+		}
+	});
+};
