@@ -2,12 +2,14 @@
 // need mapping, two cases excluded with reasons, a draw with a seed, the drawn cases in the
 // workspace, the selected list downloaded, and the draw in the audit trail. Every new page is
 // checked with axe, at 320 px, and the exclusion is made from the keyboard.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from '../support/axe';
 import { whenHydrated } from '../support/hydration';
 import { createInspection, openTab } from '../support/workspace-e2e';
+import { signInAs } from '../support/accounts';
 import { planSample, type LonglistCase } from '../../src/lib/sampling/index';
 import { rules2025 } from '../support/sampling';
 
@@ -75,6 +77,12 @@ test('a lead inspector draws the case sample from a longlist workbook, and it be
 
 	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
 	await expect(page.getByText('300 cases on the longlist, 1 excluded')).toBeVisible();
+	// What is kept between the steps is the four columns: no name, no date of birth
+	const pendingDir = path.join(process.env.E2E_DATA_DIR!, 'sampling-pending');
+	const kept = readdirSync(pendingDir).filter((f) => f.endsWith('.json')).map((f) => readFileSync(path.join(pendingDir, f), 'utf8')).find((t) => t.includes('YJ0299'));
+	expect(kept).toBeDefined();
+	expect(kept).not.toContain('Child 1');
+	expect(kept).not.toContain('2010-01-01');
 	const before = expected({});
 	await expect(page.getByTestId('size-children')).toHaveText(`${before.size.eligible} eligible cases: a sample of ${before.size.size}.`);
 	await page.getByText('How the size of the Children (domain two) sample is worked out').click();
@@ -140,9 +148,31 @@ test('a lead inspector draws the case sample from a longlist workbook, and it be
 	await expect(page.getByRole('grid', { name: new RegExp(`^Children: out-of-court disposals: ${count('out-of-court')} cases`) })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Case sample' })).toBeVisible();
 
+	// The pending longlist is gone once drawn from
+	expect(readdirSync(pendingDir).filter((f) => f.endsWith('.json')).map((f) => readFileSync(path.join(pendingDir, f), 'utf8')).some((t) => t.includes('YJ0299'))).toBe(false);
+
 	// The audit trail has the draw with its seed
 	await page.goto(`/audit?kind=inspection&id=${workspace.split('/').pop()}`);
 	await expect(page.getByText(`case sample drawn for Longlistshire YJS with seed ${SEED}: ${plan.draw.selected.length} cases from a longlist of 300, 3 excluded`)).toBeVisible();
+});
+
+test('only the inspection’s team draws: anyone else may look, but is refused the upload', async ({ page, browser, baseURL }) => {
+	const workspace = await createInspection(page, { service: 'Teamshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	for (const role of ['viewer', 'inspector'] as const) {
+		const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+		const other = await context.newPage();
+		await signInAs(other, role);
+		await other.goto(`${workspace}/sample`);
+		await expect(other.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
+		await expect(other.getByLabel('Upload the longlist')).toHaveCount(0);
+		const upload = await other.request.post(`${workspace}/sample?/upload`, {
+			multipart: { longlist: { name: 'longlist.csv', mimeType: 'text/csv', buffer: Buffer.from('Case reference,Stratum\nA1,out-of-court\n') } },
+			headers: { origin: baseURL!, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(upload.status(), role).toBe(403);
+		await context.close();
+	}
 });
 
 test('a redraw needs a reason, is refused if it would lose answers, keeps an answered case it draws again, and is in the trail as a redraw', async ({ page }) => {
