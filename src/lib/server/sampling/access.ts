@@ -27,15 +27,3 @@ export function samplingOf(framework: FrameworkVersion): SamplingRules {
 	if (!framework.sampling) error(409, `${framework.meta.id}@${framework.meta.version} has no sampling rules (sampling.json): it does not say how its case samples are drawn.`);
 	return framework.sampling;
 }
-
-/** Labels for the ids a draw records: each stratum (or sample without strata) and each framework sample. */
-export function sampleLabels(framework: FrameworkVersion): { groups: Record<string, string>; samples: Record<string, string> } {
-	const groups: Record<string, string> = Object.create(null);
-	for (const sample of framework.sampling?.samples ?? []) {
-		groups[sample.id] = sample.label;
-		for (const stratum of sample.strata) groups[stratum.id] = stratum.label;
-	}
-	const samples: Record<string, string> = Object.create(null);
-	for (const sample of framework.meta.samples) samples[sample.id] = sample.label;
-	return { groups: { ...groups }, samples: { ...samples } };
-}

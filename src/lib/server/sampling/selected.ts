@@ -5,7 +5,7 @@ import { csvCell } from '../inspections/export';
 import type { FrameworkVersion } from '../../engine/index';
 import type { InspectionRecord } from '../../inspection/record';
 import type { DrawRecord } from '../../sampling/draw-edit';
-import { sampleLabels } from './access';
+import { sampleLabels } from './labels';
 
 const HEADINGS = ['Case reference', 'Stratum', 'Sample'];
 

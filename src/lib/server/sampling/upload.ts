@@ -19,7 +19,8 @@ export async function readUpload(bytes: Uint8Array, name: string, rules: Samplin
 	const read = await readLonglist(bytes, name, map);
 	if (!read.ok) {
 		const where = read.problem.row === null ? '' : `Row ${read.problem.row}: `;
-		if (read.header && !map) return { kind: 'columns', header: read.header, columns: {}, why: `${where}${read.problem.message}` };
+		// the problem's wording is the command line's (--map): the page says it its own way
+		if (read.header && !map) return { kind: 'columns', header: read.header, columns: {}, why: 'The file has no headings Yardstick recognises for the case reference and the stratum ("Case reference" and "Stratum"): say which column holds what.' };
 		return { kind: 'problem', message: `${where}${read.problem.message}` };
 	}
 	const columns: Partial<Record<LonglistField, string>> = {};
