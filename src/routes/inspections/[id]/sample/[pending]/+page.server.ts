@@ -5,7 +5,6 @@ import { auditSave } from '$lib/server/audit/inspection-audit';
 import { saveEdits } from '$lib/server/inspections/inspections';
 import { sampleContext, samplingOf } from '$lib/server/sampling/access';
 import { sampleLabels } from '$lib/server/sampling/labels';
-import { auditDraw } from '$lib/server/sampling/draw-audit';
 import { discard, pendingFor, pendingLonglists, type PendingLonglist } from '$lib/server/sampling/pending';
 import { InvalidDocumentError, NotFoundError, StaleRevisionError, type Stored } from '$lib/server/storage/store';
 import { REASON_CHARS, type LonglistEntry } from '$lib/sampling/draw-edit';
@@ -150,11 +149,8 @@ export const actions: Actions = {
 		const edit: Edit = { type: 'draw', seed: Number(seedText), longlist: entriesOf(pending.value), reason: reason || null, file: pending.value.file, sizes };
 		const actor = actorOf(event);
 		try {
-			// Audited before the file changes, as the workspace's saves are.
-			await saveEdits(event.params.id, Number(form.get('revision')), [edit], actor, async (before, after) => {
-				await auditSave(before, after, actor);
-				await auditDraw(before, after, actor);
-			});
+			// Audited before the file changes (the draw with its seed too), as the workspace's saves are.
+			await saveEdits(event.params.id, Number(form.get('revision')), [edit], actor, (before, after) => auditSave(before, after, actor));
 		} catch (e) {
 			if (e instanceof StaleRevisionError) return fail(409, { draw: { errors: { seed: e.message }, values } });
 			if (e instanceof InvalidDocumentError) {
