@@ -8,7 +8,7 @@ import { MAX_SEED } from './draw';
 import { LONGLIST_LIMITS, type LonglistCase } from './longlist';
 import { groupsOf } from './size';
 import type { SamplingRules } from './types';
-import { planSample } from './index';
+import { planSample, type SamplePlan } from './index';
 
 /** One row of the longlist as a draw needs it: nothing else about the child is sent or kept. */
 export interface LonglistEntry {
@@ -128,6 +128,23 @@ export function chosenSizes(value: unknown, rules: SamplingRules): { ok: true; s
 }
 
 /**
+ * What stops a plan being drawn as sized: a sample with no size (the version gives no rule and
+ * none was chosen), or a size chosen where the version gives one, or for a sample with no cases.
+ */
+export function sizeProblems(rules: SamplingRules, plan: SamplePlan, chosen: Record<string, number>): Issue[] {
+	for (const { size } of plan.samples) {
+		const sample = rules.samples.find((s) => s.id === size.sample)!;
+		const range = sample.bounds.min !== null && sample.bounds.max !== null ? ` (${sample.bounds.min} to ${sample.bounds.max})` : '';
+		if (size.size === null) return [issue(pointer('sizes', size.sample), `${size.label}: the version gives no rule for the size of this sample: choose one${range}`)];
+		if (Object.hasOwn(chosen, size.sample) && !size.steps.some((s) => s.id === 'chosen')) return [issue(pointer('sizes', size.sample), `${size.label}: the version sizes this sample itself (${size.size}): there is no size to choose`)];
+	}
+	for (const id of Object.keys(chosen)) {
+		if (!plan.samples.some(({ size }) => size.sample === id)) return [issue(pointer('sizes', id), `no case on the longlist is in the ${id} sample: there is nothing to size`)];
+	}
+	return [];
+}
+
+/**
  * Draw the sample into the record, in place; returns what stops it (and then changes nothing).
  * A record with cases is drawn again only with a reason, and only if every case with answers is
  * drawn again: answers are never dropped by a draw.
@@ -146,16 +163,8 @@ export function applyDraw(record: InspectionRecord, input: DrawInput, scope: Dra
 	const sizes = chosenSizes(input.sizes, rules);
 	if (!sizes.ok) return sizes.issues;
 	const plan = planSample(rules, read.cases, input.seed, sizes.sizes);
-	for (const { size } of plan.samples) {
-		const sample = rules.samples.find((s) => s.id === size.sample)!;
-		const range = sample.bounds.min !== null && sample.bounds.max !== null ? ` (${sample.bounds.min} to ${sample.bounds.max})` : '';
-		const wasChosen = size.steps.some((s) => s.id === 'chosen');
-		if (size.size === null) return [issue(pointer('sizes', size.sample), `${size.label}: the version gives no rule for the size of this sample: choose one${range}`)];
-		if (Object.hasOwn(sizes.sizes, size.sample) && !wasChosen) return [issue(pointer('sizes', size.sample), `${size.label}: the version sizes this sample itself (${size.size}): there is no size to choose`)];
-	}
-	for (const id of Object.keys(sizes.sizes)) {
-		if (!plan.samples.some(({ size }) => size.sample === id)) return [issue(pointer('sizes', id), `no case on the longlist is in the ${id} sample: there is nothing to size`)];
-	}
+	const unsized = sizeProblems(rules, plan, sizes.sizes);
+	if (unsized.length) return unsized;
 	const selected = plan.samples.flatMap(({ draw }) => draw.selected);
 	if (!selected.length) {
 		const why = plan.warnings.map((w) => w.message).join(' ');
