@@ -146,17 +146,15 @@ export function sizeProblems(rules: SamplingRules, plan: SamplePlan, chosen: Rec
 
 /**
  * Draw the sample into the record, in place; returns what stops it (and then changes nothing).
- * A record with cases is drawn again only with a reason, and only if every case with answers is
- * drawn again: answers are never dropped by a draw.
+ * A sample that has cases is drawn again only with a reason, and only if every case with
+ * answers is drawn again: answers are never dropped by a draw.
  */
 export function applyDraw(record: InspectionRecord, input: DrawInput, scope: DrawScope): Issue[] {
 	const rules = scope.sampling;
 	if (!rules) return [issue('', `${scope.ref} has no sampling rules (sampling.json): it does not say how its case samples are drawn`)];
 	if (!Number.isInteger(input.seed) || input.seed < 0 || input.seed > MAX_SEED) return [issue('/seed', `the seed is a whole number from 0 to ${MAX_SEED}`)];
-	const existing = record.evidence.cases ?? [];
 	const reason = isText(input.reason) ? input.reason.trim() : null;
 	if (reason && reason.length > REASON_CHARS) return [issue('/reason', `the reason is at most ${REASON_CHARS} characters`)];
-	if (existing.length && !reason) return [issue('/reason', `the inspection already has ${existing.length} case${existing.length === 1 ? '' : 's'}: drawing the sample again replaces those with no answers, so give the reason for the redraw`)];
 	const read = longlistCases(input.longlist, rules, scope.ref);
 	if (!read.ok) return read.issues;
 
@@ -173,7 +171,18 @@ export function applyDraw(record: InspectionRecord, input: DrawInput, scope: Dra
 	for (const c of selected) {
 		if (scope.samples && !scope.samples.has(c.sample)) return [issue('/longlist', `the sampling rules record "${c.group}" in sample "${c.sample}", which ${scope.ref} does not declare`)];
 	}
+	// A draw replaces the cases of the framework samples its case samples feed, and no others:
+	// a victims' longlist drawn after the children's leaves the children's cases alone.
+	const drawn = new Set(plan.samples.flatMap(({ size }) => groupsOf(rules.samples.find((s) => s.id === size.sample)!).map((g) => g.sample)));
+	const all = record.evidence.cases ?? [];
+	const existing = all.filter((c) => drawn.has(c.sample));
+	const others = all.filter((c) => !drawn.has(c.sample));
+	if (existing.length && !reason) {
+		return [issue('/reason', `the inspection already has ${existing.length} case${existing.length === 1 ? '' : 's'} in the samples this longlist draws: drawing again replaces those with no answers, so give the reason for the redraw`)];
+	}
 	const chosen = new Set(selected.map((c) => c.reference));
+	const clash = others.filter((c) => chosen.has(c.id)).map((c) => c.id);
+	if (clash.length) return [issue('/evidence/cases', `the draw selects ${clash.join(', ')}, already a case in another sample: a case reference is one case`)];
 	const lost = existing.filter((c) => answered(c) && !chosen.has(c.id));
 	if (lost.length) {
 		const names = lost.map((c) => c.id);
@@ -182,15 +191,17 @@ export function applyDraw(record: InspectionRecord, input: DrawInput, scope: Dra
 
 	const stratified = new Set(rules.samples.flatMap((s) => s.strata.map((t) => t.id)));
 	const kept = new Map(existing.filter(answered).map((c) => [c.id, c]));
-	record.evidence.cases = selected.map((d): Case => {
+	record.evidence.cases = [...others, ...selected.map((d): Case => {
 		const before = kept.get(d.reference);
 		const c: Case = before ? { ...before, sample: d.sample } : { id: d.reference, sample: d.sample };
 		if (stratified.has(d.group)) c.stratum = d.group;
 		else delete c.stratum;
 		c.answers ??= {};
 		return c;
-	});
-	record.evidence.caseload = caseloadOf(rules, read.cases);
+	})];
+	const caseload = caseloadOf(rules, read.cases);
+	const keptLoad = Object.entries(record.evidence.caseload ?? {}).filter(([sample]) => !Object.hasOwn(caseload, sample));
+	record.evidence.caseload = Object.fromEntries([...keptLoad, ...Object.entries(caseload)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 	const entry: DrawRecord = {
 		seed: input.seed,
 		at: '',
@@ -217,4 +228,32 @@ export function stampDraw(record: InspectionRecord, by: string, at = new Date().
 /** A draw in words, for the record of who changed what. */
 export function describeDraw(input: DrawInput): string {
 	return `drew the case sample (seed ${input.seed})${isText(input.reason) ? ' again' : ''}`;
+}
+
+/**
+ * The draws whose cases the inspection holds now, newest first: each with the case samples it
+ * is still the latest draw of (a later draw of another longlist leaves an earlier one current
+ * for the samples it did not draw).
+ */
+export function currentDraws(draws: DrawRecord[]): { index: number; samples: string[] }[] {
+	const covered = new Set<string>();
+	const out: { index: number; samples: string[] }[] = [];
+	for (let index = draws.length - 1; index >= 0; index--) {
+		const samples = draws[index].samples.map((s) => s.sample).filter((s) => !covered.has(s));
+		if (!samples.length) continue;
+		for (const s of samples) covered.add(s);
+		out.push({ index, samples });
+	}
+	return out;
+}
+
+/** The cases selected by the current draws, for the samples each is current for. */
+export function currentSelection(draws: DrawRecord[]): DrawRecord['selected'] {
+	return currentDraws(draws)
+		.reverse()
+		.flatMap(({ index, samples }) => {
+			const draw = draws[index];
+			const groups = new Set(draw.samples.filter((s) => samples.includes(s.sample)).flatMap((s) => s.groups.map((g) => g.group)));
+			return draw.selected.filter((c) => groups.has(c.group));
+		});
 }

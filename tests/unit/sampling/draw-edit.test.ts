@@ -6,7 +6,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { applyEdits, describeEdit, type Edit, type EditScope } from '../../../src/lib/inspection/edits';
 import type { InspectionRecord } from '../../../src/lib/inspection/record';
-import { caseloadOf, stampDraw, type LonglistEntry } from '../../../src/lib/sampling/draw-edit';
+import { caseloadOf, currentDraws, currentSelection, stampDraw, type DrawRecord, type LonglistEntry } from '../../../src/lib/sampling/draw-edit';
 import { planSample } from '../../../src/lib/sampling/index';
 import { rules2018, rules2025 } from '../../support/sampling';
 
@@ -169,6 +169,29 @@ Redraw('another seed draws other cases with the same counts per stratum', () => 
 	assert.not.equal(a.record.evidence.cases, b.record.evidence.cases);
 	assert.equal(a.record.draws![0].samples, b.record.draws![0].samples);
 });
+Redraw('a draw from another longlist replaces only the samples it draws: victims after children leave the children alone', () => {
+	const children = run(record(), draw({ longlist: longlist().filter((e) => e.group !== 'victims') }));
+	assert.ok(children.ok);
+	if (!children.ok) return;
+	const r = children.record;
+	stampDraw(r, 'ada');
+	const before = structuredClone(r.evidence.cases);
+	const victims = run(r, draw({ seed: 5, longlist: Array.from({ length: 6 }, (_, i) => ({ reference: `V${i}`, group: 'victims' })) }));
+	assert.ok(victims.ok, messages(victims).join());
+	if (!victims.ok) return;
+	assert.equal(victims.record.evidence.cases!.slice(0, before!.length), before, 'no reason asked and nothing replaced');
+	assert.is(victims.record.evidence.cases!.length, before!.length + 6);
+	assert.equal(victims.record.evidence.caseload, { ...r.evidence.caseload, victim: 6 });
+	assert.is(victims.record.draws![1].replaced, 0);
+});
+Redraw('a drawn reference that is already a case in another sample is refused', () => {
+	const children = longlist().filter((e) => e.group !== 'victims');
+	const first = run(record(), draw({ longlist: children }));
+	assert.ok(first.ok);
+	const taken = first.ok ? first.record.draws![0].selected[0].reference : '';
+	const result = run(record([{ id: taken, sample: 'victim', answers: {} }]), draw({ longlist: children }));
+	assert.match(messages(result).join(), new RegExp(`^/evidence/cases: the draw selects ${taken}, already a case in another sample`));
+});
 Redraw.run();
 
 const Chosen = suite('a size the version leaves open is the lead inspector’s to choose');
@@ -200,3 +223,30 @@ for (const row of chosenRefusals) {
 	});
 }
 Chosen.run();
+
+const Current = suite('the current draws: the latest of each case sample');
+const made = (seed: number, samples: string[]): DrawRecord => ({
+	seed,
+	at: `2026-01-0${seed}T00:00:00.000Z`,
+	by: 'ada',
+	longlist: { cases: 1, excluded: 0 },
+	samples: samples.map((sample) => ({ sample, label: sample, eligible: 1, size: 1, groups: [{ group: `${sample}-g`, eligible: 1, drawn: 1 }] })),
+	selected: samples.map((sample) => ({ reference: `${sample}-${seed}`, group: `${sample}-g`, sample })),
+	excluded: [],
+	warnings: [],
+	replaced: 0
+});
+const currentTable: { name: string; draws: DrawRecord[]; current: { index: number; samples: string[] }[]; selected: string[] }[] = [
+	{ name: 'none', draws: [], current: [], selected: [] },
+	{ name: 'one', draws: [made(1, ['children', 'victims'])], current: [{ index: 0, samples: ['children', 'victims'] }], selected: ['children-1', 'victims-1'] },
+	{ name: 'a redraw of both replaces the first', draws: [made(1, ['children', 'victims']), made(2, ['children', 'victims'])], current: [{ index: 1, samples: ['children', 'victims'] }], selected: ['children-2', 'victims-2'] },
+	{ name: 'victims drawn after children: both current', draws: [made(1, ['children']), made(2, ['victims'])], current: [{ index: 1, samples: ['victims'] }, { index: 0, samples: ['children'] }], selected: ['children-1', 'victims-2'] },
+	{ name: 'children drawn again after both: the first still current for victims', draws: [made(1, ['children', 'victims']), made(2, ['children'])], current: [{ index: 1, samples: ['children'] }, { index: 0, samples: ['victims'] }], selected: ['victims-1', 'children-2'] }
+];
+for (const row of currentTable) {
+	Current(row.name, () => {
+		assert.equal(currentDraws(row.draws), row.current);
+		assert.equal(currentSelection(row.draws).map((c) => c.reference), row.selected);
+	});
+}
+Current.run();

@@ -7,6 +7,7 @@ import { sampleLabels } from '$lib/server/sampling/labels';
 import { hold, pendingList, pendingLonglists } from '$lib/server/sampling/pending';
 import { readUpload } from '$lib/server/sampling/upload';
 import { LONGLIST_LIMITS } from '$lib/sampling/index';
+import { currentDraws } from '$lib/sampling/draw-edit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		frameworkTitle: framework.meta.title,
 		hasSampling: !!framework.sampling,
 		draws: doc.value.draws ?? [],
+		current: currentDraws(doc.value.draws ?? []),
 		labels: sampleLabels(framework),
 		cases: { total: cases.length, answered: cases.filter((c) => c.answers && Object.keys(c.answers).length).length },
 		mayDraw,

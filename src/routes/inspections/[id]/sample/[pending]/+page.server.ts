@@ -8,9 +8,12 @@ import { sampleLabels } from '$lib/server/sampling/labels';
 import { discard, pendingFor, pendingLonglists, type PendingLonglist } from '$lib/server/sampling/pending';
 import { InvalidDocumentError, NotFoundError, StaleRevisionError, type Stored } from '$lib/server/storage/store';
 import { REASON_CHARS, type LonglistEntry } from '$lib/sampling/draw-edit';
-import { MAX_SEED, planSample, type LonglistCase, type SamplingRules } from '$lib/sampling/index';
+import { groupsOf, MAX_SEED, planSample, type LonglistCase, type SamplingRules } from '$lib/sampling/index';
 import type { Edit } from '$lib/inspection/edits';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** Longlist rows shown on the page. */
+const SHOWN = 1000;
 
 const gone = 'This longlist is no longer kept (it is deleted after a draw or a day): upload it again.';
 
@@ -50,7 +53,9 @@ export const load: PageServerLoad = async (event) => {
 	const entries = entriesOf(pending.value);
 	// The sizes do not depend on the seed: the seed only picks which cases fill them.
 	const plan = planSample(rules, casesOf(rules, entries), 0);
-	const cases = doc.value.evidence.cases ?? [];
+	// the cases a draw of this longlist would replace: those in the framework samples it draws
+	const drawn = new Set(plan.samples.flatMap(({ size }) => groupsOf(rules.samples.find((s) => s.id === size.sample)!).map((g) => g.sample)));
+	const cases = (doc.value.evidence.cases ?? []).filter((c) => drawn.has(c.sample));
 	const marked = new Set(pending.value.marked.map((m) => m.reference));
 	return {
 		id: doc.id,
@@ -75,7 +80,10 @@ export const load: PageServerLoad = async (event) => {
 				gap: sample.sizing.gap ?? null
 			};
 		}),
-		longlist: entries.map((e) => ({ ...e, marked: marked.has(e.reference) })),
+		// the page lists the first cases only: a longlist may have thousands
+		longlist: entries.slice(0, SHOWN),
+		total: entries.length,
+		excluded: entries.filter((e) => e.excluded).map((e) => ({ ...e, marked: marked.has(e.reference) })),
 		reasons: reasonsOf(rules),
 		existing: { total: cases.length, answered: cases.filter((c) => c.answers && Object.keys(c.answers).length).length },
 		seed: randomInt(0, MAX_SEED + 1),

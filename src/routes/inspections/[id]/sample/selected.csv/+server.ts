@@ -5,9 +5,8 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, locals }) => {
 	const { doc, framework } = await sampleContext(locals, params.id, 'read');
-	const draw = doc.value.draws?.at(-1);
-	if (!draw) error(404, 'No case sample has been drawn for this inspection yet.');
-	return new Response(selectedCsv(draw, framework), {
-		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${selectedName(doc.value, draw, 'csv')}"` }
+	if (!doc.value.draws?.length) error(404, 'No case sample has been drawn for this inspection yet.');
+	return new Response(selectedCsv(doc.value.draws, framework), {
+		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${selectedName(doc.value, 'csv')}"` }
 	});
 };

@@ -5,13 +5,12 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, locals }) => {
 	const { doc, framework } = await sampleContext(locals, params.id, 'read');
-	const draw = doc.value.draws?.at(-1);
-	if (!draw) error(404, 'No case sample has been drawn for this inspection yet.');
-	const body = await selectedXlsx(doc.value, draw, framework);
+	if (!doc.value.draws?.length) error(404, 'No case sample has been drawn for this inspection yet.');
+	const body = await selectedXlsx(doc.value, framework);
 	return new Response(body as BodyInit, {
 		headers: {
 			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'content-disposition': `attachment; filename="${selectedName(doc.value, draw, 'xlsx')}"`
+			'content-disposition': `attachment; filename="${selectedName(doc.value, 'xlsx')}"`
 		}
 	});
 };
