@@ -190,6 +190,8 @@ test('a redraw needs a reason, is refused if it would lose answers, keeps an ans
 		await page.getByRole('button', { name: 'Upload', exact: true }).click();
 		// the usual headings: straight to the review
 		await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+		await whenHydrated(page);
+		await whenHydrated(page);
 	};
 	const draw = async (seed: number) => {
 		await page.getByLabel('Seed').fill(String(seed));
@@ -231,4 +233,42 @@ test('a redraw needs a reason, is refused if it would lose answers, keeps an ans
 	await page.goto(`/audit?kind=inspection&id=${id}`);
 	await expect(page.getByText(`case sample drawn again for Redrawshire YJS with seed ${keeping}`)).toBeVisible();
 	await expect(page.getByText('Reason: The service sent the longlist for the wrong months')).toBeVisible();
+});
+
+test('a victims’ longlist drawn after the children’s: the size is the lead inspector’s to choose, and the children’s draw stays current', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Victimshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	const upload = async (name: string, lines: string[]) => {
+		await page.goto(`${workspace}/sample`);
+		await page.getByLabel('Upload the longlist').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+		await page.getByRole('button', { name: 'Upload', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+		await whenHydrated(page);
+	};
+	await upload('children.csv', ['Case reference,Stratum', ...ROWS.slice(0, 40).map((r) => `${r.reference},${r.stratum.id}`)]);
+	await page.getByLabel('Seed').fill('11');
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+	await expect(page.getByTestId('current-seed')).toHaveText('11');
+	const children = planSample(rules2025(), ROWS.slice(0, 40).map((r, i) => ({ row: i + 2, reference: r.reference, sample: 'children', group: r.stratum.id, excluded: false })), 11).samples[0].draw.selected;
+
+	await upload('victims.csv', ['Case reference,Stratum', ...Array.from({ length: 20 }, (_, i) => `V${String(i).padStart(2, '0')},Victims`)]);
+	await expect(page.getByTestId('size-victims')).toContainText('The version gives no rule for the size of this sample: choose it below (9 to 30)');
+	await expect(page.getByLabel('Why draw the sample again')).toHaveCount(0);
+	await page.getByLabel('Seed').fill('12');
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the size of the Victims sample as a whole number');
+	await page.getByLabel('Size of the Victims sample').fill('31');
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText('Victims: the size is a whole number from 9 to 30');
+	await page.getByLabel('Size of the Victims sample').fill('12');
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+
+	await expect(page.getByRole('heading', { name: 'The current draw of Victims' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'The current draw of Children (domain two)' })).toBeVisible();
+	await expect(page.getByText('Victims (size chosen by the lead inspector)')).toBeVisible();
+	await expect(page.getByText('--seed 12 --size victims=12')).toBeVisible();
+	const csv = await (await page.request.get(`${workspace}/sample/selected.csv`)).text();
+	const lines = csv.trim().split('\r\n');
+	expect(lines.length).toBe(1 + children.length + 12);
+	expect(lines.filter((l) => l.endsWith(',Victims')).length).toBe(12);
+	expect(lines.slice(1, 1 + children.length).map((l) => l.split(',')[0])).toEqual(children.map((c) => c.reference));
 });
