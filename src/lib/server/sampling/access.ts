@@ -1,7 +1,7 @@
 // Who may see and draw an inspection's case sample: everyone signed in sees it; only the
 // inspection's team, as inspectors, uploads a longlist and draws (as the workspace's saves).
 import { error } from '@sveltejs/kit';
-import { requirePermission, requireTeam, type SignedIn } from '../accounts/auth';
+import { requireTeam, type SignedIn } from '../accounts/auth';
 import { inspections, pinnedVersion } from '../inspections/inspections';
 import type { InspectionRecord } from '../../inspection/record';
 import type { FrameworkVersion } from '../../engine/index';
@@ -14,11 +14,11 @@ export interface SampleContext {
 	framework: FrameworkVersion;
 }
 
-export async function sampleContext(locals: App.Locals, id: string, permission: 'read' | 'inspection:edit'): Promise<SampleContext> {
-	const user = requirePermission(locals.user, permission);
+/** `user` has been checked by the route (requirePermission); `draw`: only the inspection's team may. */
+export async function sampleContext(user: SignedIn, id: string, draw: boolean): Promise<SampleContext> {
 	const doc = await inspections().get(id);
 	if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
-	if (permission !== 'read') requireTeam(user, doc.value);
+	if (draw) requireTeam(user, doc.value);
 	return { user, doc, framework: pinnedVersion(doc.value) };
 }
 

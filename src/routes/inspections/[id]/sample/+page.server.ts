@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { allows } from '$lib/server/accounts/roles';
+import { requirePermission } from '$lib/server/accounts/auth';
 import { onTeam } from '$lib/inspection/record';
 import { sizeInWords } from '$lib/server/http/body-limits';
 import { sampleContext, samplingOf } from '$lib/server/sampling/access';
@@ -11,7 +12,7 @@ import { currentDraws } from '$lib/sampling/draw-edit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const { user, doc, framework } = await sampleContext(locals, params.id, 'read');
+	const { user, doc, framework } = await sampleContext(requirePermission(locals.user, 'read'), params.id, false);
 	const mayDraw = allows(user.roles, 'inspection:edit') && onTeam(doc.value, user.name);
 	const cases = doc.value.evidence.cases ?? [];
 	return {
@@ -33,7 +34,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 
 export const actions: Actions = {
 	upload: async ({ params, locals, request }) => {
-		const { user, doc, framework } = await sampleContext(locals, params.id, 'inspection:edit');
+		const { user, doc, framework } = await sampleContext(requirePermission(locals.user, 'inspection:edit'), params.id, true);
 		const rules = samplingOf(framework);
 		const file = (await request.formData()).get('longlist');
 		if (!(file instanceof File) || !file.size) return fail(400, { errors: { longlist: 'Select the longlist: a .csv file or an .xlsx workbook' } });

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/accounts/actor';
+import { requirePermission, type SignedIn } from '$lib/server/accounts/auth';
 import { auditSave } from '$lib/server/audit/inspection-audit';
 import { saveEdits } from '$lib/server/inspections/inspections';
 import { sampleContext, samplingOf } from '$lib/server/sampling/access';
@@ -40,15 +41,16 @@ function reasonsOf(rules: SamplingRules): { id: string; reason: string }[] {
 	return [...seen].map(([id, reason]) => ({ id, reason }));
 }
 
-async function context(event: RequestEvent) {
-	const { user, doc, framework } = await sampleContext(event.locals, event.params.id, 'inspection:edit');
+/** `user`: the handler's own requirePermission, so every handler visibly checks the role. */
+async function context(event: RequestEvent, user: SignedIn) {
+	const { doc, framework } = await sampleContext(user, event.params.id, true);
 	const pending = await pendingFor(event.params.pending, doc.id, user.name);
 	if (!pending) error(404, gone);
 	return { user, doc, framework, rules: samplingOf(framework), pending };
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { doc, framework, rules, pending } = await context(event);
+	const { doc, framework, rules, pending } = await context(event, requirePermission(event.locals.user, 'inspection:edit'));
 	if (!pending.value.cases) redirect(303, `/inspections/${doc.id}/sample/${pending.id}/columns`);
 	const entries = entriesOf(pending.value);
 	// The sizes do not depend on the seed: the seed only picks which cases fill them.
@@ -104,7 +106,7 @@ async function mark(pending: Stored<PendingLonglist>, revision: number, marked: 
 
 export const actions: Actions = {
 	exclude: async (event) => {
-		const { user, pending, rules } = await context(event);
+		const { user, pending, rules } = await context(event, requirePermission(event.locals.user, 'inspection:edit'));
 		const form = await event.request.formData();
 		const reference = String(form.get('reference') ?? '').trim();
 		const code = String(form.get('reason') ?? '');
@@ -129,7 +131,7 @@ export const actions: Actions = {
 		redirect(303, `/inspections/${event.params.id}/sample/${pending.id}?excluded=${encodeURIComponent(reference)}#exclusions`);
 	},
 	include: async (event) => {
-		const { user, pending } = await context(event);
+		const { user, pending } = await context(event, requirePermission(event.locals.user, 'inspection:edit'));
 		const form = await event.request.formData();
 		const reference = String(form.get('reference') ?? '');
 		const stale = await mark(pending, Number(form.get('pendingRevision')), pending.value.marked.filter((m) => m.reference !== reference), user.name, `included ${reference}`);
@@ -137,7 +139,7 @@ export const actions: Actions = {
 		redirect(303, `/inspections/${event.params.id}/sample/${pending.id}#exclusions`);
 	},
 	draw: async (event) => {
-		const { pending, rules } = await context(event);
+		const { pending, rules } = await context(event, requirePermission(event.locals.user, 'inspection:edit'));
 		const form = await event.request.formData();
 		const seedText = String(form.get('seed') ?? '').trim();
 		const reason = String(form.get('reason') ?? '').trim();
@@ -175,7 +177,7 @@ export const actions: Actions = {
 		redirect(303, `/inspections/${event.params.id}/sample?drawn`);
 	},
 	discard: async (event) => {
-		const { pending } = await context(event);
+		const { pending } = await context(event, requirePermission(event.locals.user, 'inspection:edit'));
 		await discard(pending);
 		redirect(303, `/inspections/${event.params.id}/sample`);
 	}

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { LONGLIST_FIELDS, type LonglistField } from '$lib/sampling/index';
+import { requirePermission } from '$lib/server/accounts/auth';
 import { sampleContext, samplingOf } from '$lib/server/sampling/access';
 import { heldFile, pendingFor, pendingLonglists, release } from '$lib/server/sampling/pending';
 import { readUpload } from '$lib/server/sampling/upload';
@@ -9,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 const gone = 'This longlist is no longer kept (it is deleted after a draw or a day): upload it again.';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const { user, doc } = await sampleContext(locals, params.id, 'inspection:edit');
+	const { user, doc } = await sampleContext(requirePermission(locals.user, 'inspection:edit'), params.id, true);
 	const pending = await pendingFor(params.pending, doc.id, user.name);
 	if (!pending) error(404, gone);
 	return {
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 export const actions: Actions = {
 	default: async ({ params, locals, request }) => {
-		const { user, doc, framework } = await sampleContext(locals, params.id, 'inspection:edit');
+		const { user, doc, framework } = await sampleContext(requirePermission(locals.user, 'inspection:edit'), params.id, true);
 		const pending = await pendingFor(params.pending, doc.id, user.name);
 		if (!pending) error(404, gone);
 		const form = await request.formData();
