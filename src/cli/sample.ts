@@ -4,10 +4,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { loadFramework } from '../lib/server/frameworks/frameworks';
 import { readLonglist } from '../lib/server/sampling/longlist-file';
 import { LONGLIST_FIELDS, LONGLIST_LIMITS, MAX_SEED, planSample, readCases, type LonglistField, type SamplePlan } from '../lib/sampling/index';
+import { chosenSizes, sizeProblems } from '../lib/sampling/draw-edit';
 import { fail, parse } from './args';
 
-const usage = 'npm run sample -- LONGLIST --framework id@version --seed N [--json] [--map HEADING=field]';
-const { positionals, values } = parse({ framework: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, map: { type: 'string', multiple: true } }, usage);
+const usage = 'npm run sample -- LONGLIST --framework id@version --seed N [--json] [--map HEADING=field] [--size SAMPLE=N]';
+const { positionals, values } = parse({ framework: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, map: { type: 'string', multiple: true }, size: { type: 'string', multiple: true } }, usage);
 if (positionals.length !== 1) fail(`usage: ${usage}`);
 const [file] = positionals;
 const ref = values.framework as string | undefined;
@@ -47,7 +48,18 @@ if (!read.ok) fail(`${where(read.problem.row)}: ${read.problem.message}`);
 const cases = readCases(read.rows, rules);
 if (!cases.ok) fail(`${where(cases.problem.row)}: ${cases.problem.message}`);
 if (!cases.cases.length) fail(`${file}: the longlist has no cases`);
-const plan = planSample(rules, cases.cases, seed);
+// --size SAMPLE=N: the lead inspector's size where the version gives no rule (as the draw page asks for it)
+const sizeEntries: [string, number][] = [];
+for (const entry of (values.size as string[] | undefined) ?? []) {
+	const match = /^([^=]+)=(\d{1,6})$/.exec(entry.trim());
+	if (!match) fail(`--size: "${entry}" is not SAMPLE=N (a case sample's id and a whole number)`);
+	sizeEntries.push([match[1].trim(), Number(match[2])]);
+}
+const chosen = chosenSizes(Object.fromEntries(sizeEntries), rules);
+if (!chosen.ok) fail(`--size: ${chosen.issues[0].message}`);
+const plan = planSample(rules, cases.cases, seed, chosen.sizes);
+const unsized = sizeProblems(rules, plan, chosen.sizes).filter((i) => Object.hasOwn(chosen.sizes, i.pointer.split('/')[2] ?? ''));
+if (unsized.length) fail(`--size: ${unsized[0].message}`);
 
 if (values.json) {
 	console.log(JSON.stringify({ framework: `${version.meta.id}@${version.meta.version}`, hash: version.hash, longlist: { cases: cases.cases.length, excluded: plan.excluded.length }, ...plan }, null, 2));

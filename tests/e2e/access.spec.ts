@@ -12,6 +12,10 @@ const writes: { name: string; path: string; form?: Record<string, string>; json?
 	{ name: 'save edits', path: '/inspections/nope/edits', json: { baseRevision: 1, edits: [{ type: 'status', status: 'complete' }] }, allowed: 'inspector' },
 	{ name: 'record a panel decision', path: '/inspections/nope/edits', json: { baseRevision: 1, edits: [{ type: 'decide', standard: '2.1', decision: { rating: 'good', reason: 'r' } }] }, allowed: 'panel-member' },
 	{ name: 'delete an inspection', path: '/inspections/nope/delete', form: { revision: '1' }, allowed: 'inspector' },
+	{ name: 'upload a longlist', path: '/inspections/nope/sample?/upload', form: {}, allowed: 'inspector' },
+	{ name: 'map a longlist’s columns', path: '/inspections/nope/sample/nope/columns', form: { reference: '0', stratum: '1' }, allowed: 'inspector' },
+	{ name: 'exclude a case from a longlist', path: '/inspections/nope/sample/nope?/exclude', form: { reference: 'A1', reason: 'other', other: 'x' }, allowed: 'inspector' },
+	{ name: 'draw the case sample', path: '/inspections/nope/sample/nope?/draw', form: { seed: '1', revision: '1' }, allowed: 'inspector' },
 	{ name: 'evaluate over the API', path: '/api/evaluate', json: { framework: 'hmip-youth@2018', inspection: {} }, allowed: 'tester' },
 	{ name: 'start a regression run', path: '/regression', form: { source: 'folder', folder: 'tests/golden', framework: '' }, allowed: 'tester' },
 	{ name: 'manage accounts', path: '/admin/users?/add', form: { name: 'x' }, allowed: 'admin' }

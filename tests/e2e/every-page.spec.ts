@@ -28,7 +28,7 @@ const inspector: readonly Who[] = ['inspector', EVERYONE];
 const tester: readonly Who[] = ['tester', EVERYONE];
 
 /** Made once, before the pages are visited: an inspection of each version with cases, a draft, runs. */
-const made = { inspections: {} as Record<'2018' | '2021' | '2025', string>, draft: '', run: '', impact: '' };
+const made = { inspections: {} as Record<'2018' | '2021' | '2025', string>, draft: '', run: '', impact: '', columns: '', review: '' };
 
 const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
 const link = (page: Page, name: string | RegExp) => page.getByRole('link', { name, exact: typeof name === 'string' });
@@ -54,6 +54,14 @@ const visits: Visit[] = [
 		},
 		{ name: `report ${version}`, path: () => `${made.inspections[version]}/report`, who: everyone, main: (page) => [button(page, 'Print this report')] }
 	]),
+	{
+		name: 'case sample',
+		path: () => `${made.inspections['2025']}/sample`,
+		who: [...ROLES, EVERYONE],
+		main: (page, who) => (who === EVERYONE ? [page.getByLabel('Upload the longlist'), button(page, 'Upload')] : [link(page, 'Back to the inspection')])
+	},
+	{ name: 'longlist columns', path: () => made.columns, who: [EVERYONE], main: (page) => [page.getByLabel('Case reference'), button(page, 'Continue')] },
+	{ name: 'longlist review and draw', path: () => made.review, who: [EVERYONE], main: (page) => [page.getByLabel('Case reference'), page.getByLabel('Seed'), button(page, 'Draw the sample')] },
 	{ name: 'delete an inspection', path: () => `${made.inspections['2018']}/delete`, who: [EVERYONE], main: (page) => [button(page, 'Delete inspection')] },
 	{ name: 'frameworks', path: () => '/frameworks', who: everyone, main: (page) => [...nav(page), link(page, /2025/).first()] },
 	{ name: 'a published version', path: () => '/frameworks/hmip-youth/2025', who: everyone, main: (page) => [button(page, 'Rate')] },
@@ -116,6 +124,13 @@ test.beforeAll(async ({ browser, baseURL }) => {
 			const edits = samples.flatMap((sample) => Array.from({ length: 12 }, (_, i) => ({ type: 'add-case', case: { id: `${sample.toUpperCase().slice(0, 3)}-${String(i + 1).padStart(3, '0')}`, sample } })));
 			const added = await page.request.post(`${address}/edits`, { data: { baseRevision: 1, edits }, headers });
 			expect(added.status(), await added.text()).toBe(200);
+		}
+		// a longlist whose headings need mapping, and one ready to draw from
+		const longlist = (headings: string) => [headings, ...Array.from({ length: 40 }, (_, i) => `YJ${i},${['community-sentences', 'out-of-court', 'resettlement'][i % 3]}`)].join('\n');
+		for (const [key, headings] of [['columns', 'Ref,Disposal'], ['review', 'Case reference,Stratum']] as const) {
+			const upload = await page.request.post(`${made.inspections['2025']}/sample?/upload`, { multipart: { longlist: { name: 'longlist.csv', mimeType: 'text/csv', buffer: Buffer.from(longlist(headings)) } }, headers, maxRedirects: 0 });
+			expect(upload.status(), await upload.text()).toBe(303);
+			made[key] = new URL(upload.headers()['location']!, baseURL).pathname;
 		}
 		const run = await page.request.post('/regression', { form: { source: 'folder', folder: 'tests/golden/2018', framework: '' }, headers, maxRedirects: 0 });
 		expect(run.status(), await run.text()).toBe(303);

@@ -6,6 +6,8 @@ import type { Answer, FrameworkVersion } from '../engine/types';
 import { pointer, type Issue } from '../engine/errors';
 import type { Case, InspectionRecord, InspectionStatus } from './record';
 import { contextValueProblem, contextValueText, type ContextTerms } from './context';
+import { applyDraw, describeDraw, type DrawInput } from '../sampling/draw-edit';
+import type { SamplingRules } from '../sampling/types';
 
 export type FactValue = string | number | boolean;
 
@@ -29,7 +31,9 @@ export type Edit =
 	| { type: 'status'; status: InspectionStatus }
 	| { type: 'team'; team: string[] }
 	/** a context fact the version declares (or inspectionType); null: not recorded */
-	| { type: 'context'; fact: string; value: FactValue | null };
+	| { type: 'context'; fact: string; value: FactValue | null }
+	/** the case sample drawn from the longlist: the cases, the caseload and the draw's record at once */
+	| ({ type: 'draw' } & DrawInput);
 
 const issue = (at: string, message: string): Issue => ({ file: 'edit', pointer: at, message, severity: 'error' });
 
@@ -50,6 +54,9 @@ export interface EditScope {
 	standards: Map<string, { keyQuestions: Set<string>; prompts: Set<string> }>;
 	/** the context facts and inspection types a context edit is checked against */
 	terms: ContextTerms;
+	/** the framework samples and sampling.json a draw is checked against (a version without them cannot draw) */
+	samples?: Set<string>;
+	sampling?: SamplingRules;
 }
 
 const scopes = new WeakMap<FrameworkVersion, EditScope>();
@@ -58,7 +65,7 @@ const scopes = new WeakMap<FrameworkVersion, EditScope>();
 export function editScope(framework: FrameworkVersion): EditScope {
 	const known = scopes.get(framework);
 	if (known) return known;
-	const scope: EditScope = { ref: `${framework.meta.id}@${framework.meta.version}`, ratings: new Set(framework.meta.ratings.map((r) => r.id)), caseQuestions: new Set(), caseAnswers: new Set(), standards: new Map(), terms: { contextFacts: framework.meta.contextFacts, inspectionTypes: framework.meta.inspectionTypes } };
+	const scope: EditScope = { ref: `${framework.meta.id}@${framework.meta.version}`, ratings: new Set(framework.meta.ratings.map((r) => r.id)), caseQuestions: new Set(), caseAnswers: new Set(), standards: new Map(), terms: { contextFacts: framework.meta.contextFacts, inspectionTypes: framework.meta.inspectionTypes }, samples: new Set(framework.meta.samples.map((s) => s.id)), sampling: framework.sampling };
 	for (const domain of framework.domains) {
 		for (const s of domain.standards) {
 			const judged = { keyQuestions: new Set<string>(), prompts: new Set<string>() };
@@ -273,6 +280,8 @@ export function applyEdit(record: InspectionRecord, edit: Edit, scope: EditScope
 			} else (evidence.context ??= {})[edit.fact] = value;
 			return [];
 		}
+		case 'draw':
+			return applyDraw(record, edit, scope);
 		default:
 			return [issue('', `unknown edit "${(edit as { type?: unknown }).type}"`)];
 	}
@@ -361,6 +370,8 @@ export function describeEdit(edit: Edit): string {
 			return `set the team to ${edit.team.join(', ')}`;
 		case 'context':
 			return edit.value === null ? `context fact ${edit.fact} cleared` : `context fact ${edit.fact} set to ${contextValueText(edit.value)}`;
+		case 'draw':
+			return describeDraw(edit);
 	}
 }
 

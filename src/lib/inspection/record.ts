@@ -1,6 +1,7 @@
 // The stored shape of one inspection (schema/inspection-record.schema.json): shared by the
 // server, which keeps it, and the browser, which edits it.
 import type { Inspection } from '../engine/types';
+import type { DrawRecord } from '../sampling/draw-edit';
 
 export type InspectionStatus = 'in-progress' | 'complete';
 
@@ -19,6 +20,8 @@ export interface InspectionRecord {
 	origin?: InspectionOrigin;
 	/** Who recorded each panel decision and when, by standard: set by the server from the signed-in account. */
 	decided?: Record<string, DecisionMade>;
+	/** every case sample drawn from a longlist, oldest first: the last is the current one */
+	draws?: DrawRecord[];
 	evidence: Inspection;
 }
 

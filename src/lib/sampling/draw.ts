@@ -27,13 +27,22 @@ export interface Draw {
 /** The largest seed; seeds are whole numbers from 0. */
 export const MAX_SEED = 0xffffffff;
 
-/** FNV-1a over the text: each group gets its own generator, so one group's cases never move another's draw. */
+/**
+ * FNV-1a over the seed and the text, then murmur3's finaliser: each group gets its own
+ * generator, so one group's cases never move another's draw. (The seed is hashed as text only:
+ * also XORed into the start, it cancelled the digit of seeds 1 to 9, which all drew alike.)
+ */
 function mix(seed: number, text: string): number {
-	let h = (0x811c9dc5 ^ seed) >>> 0;
+	let h = 0x811c9dc5;
 	for (const ch of `${seed}:${text}`) {
 		h ^= ch.codePointAt(0)!;
 		h = Math.imul(h, 0x01000193) >>> 0;
 	}
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x85ebca6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2b2ae35);
+	h ^= h >>> 16;
 	return h | 0;
 }
 

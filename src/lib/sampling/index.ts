@@ -21,8 +21,11 @@ export interface SamplePlan {
 	warnings: SamplingWarning[];
 }
 
-/** Size and draw every case sample the longlist's cases belong to. */
-export function planSample(rules: SamplingRules, cases: LonglistCase[], seed: number): SamplePlan {
+/**
+ * Size and draw every case sample the longlist's cases belong to. `chosen`: sizes by case
+ * sample id, for the samples the version gives no rule to size (see sizeSample).
+ */
+export function planSample(rules: SamplingRules, cases: LonglistCase[], seed: number, chosen: Record<string, number> = {}): SamplePlan {
 	const samples: SamplePlan['samples'] = [];
 	for (const sample of rules.samples) {
 		const mine = cases.filter((c) => c.sample === sample.id);
@@ -30,7 +33,7 @@ export function planSample(rules: SamplingRules, cases: LonglistCase[], seed: nu
 		const eligible = mine.filter((c) => !c.excluded);
 		const counts: Record<string, number> = Object.create(null); // a stratum id may be any slug, "constructor" too
 		for (const c of eligible) counts[c.group] = (counts[c.group] ?? 0) + 1;
-		const size = sizeSample(rules, sample.id, counts);
+		const size = sizeSample(rules, sample.id, counts, Object.hasOwn(chosen, sample.id) ? chosen[sample.id] : undefined);
 		samples.push({ size, draw: drawSample(size, eligible, seed) });
 	}
 	const excluded = cases.filter((c) => c.excluded).map((c) => ({ reference: c.reference, sample: c.sample, group: c.group, reason: c.reason ?? '' }));

@@ -66,9 +66,10 @@ const ceil = (x: number) => Math.ceil(x - 1e-9); // 62.0000000001 from floating 
 
 /**
  * The size of one case sample for the eligible cases per group (ids from groupsOf; a missing
- * group has none), within the bounds and allocated to the groups.
+ * group has none), within the bounds and allocated to the groups. `chosen`: the size the lead
+ * inspector chose, used only where the version gives no way to compute one (and said so).
  */
-export function sizeSample(rules: SamplingRules, sampleId: string, counts: Record<string, number>): SizeResult {
+export function sizeSample(rules: SamplingRules, sampleId: string, counts: Record<string, number>, chosen?: number): SizeResult {
 	const sample = rules.samples.find((s) => s.id === sampleId);
 	if (!sample) throw new RangeError(`no case sample "${sampleId}"`);
 	const groups = groupsOf(sample).map((g) => ({ ...g, eligible: Object.hasOwn(counts, g.id) ? Math.max(0, Math.floor(counts[g.id])) : 0 }));
@@ -113,6 +114,11 @@ export function sizeSample(rules: SamplingRules, sampleId: string, counts: Recor
 		step('gap', `no rule for the size: ${sample.sizing.gap ?? sample.sizing.text ?? 'a gap in the sources'}`, null);
 	}
 
+	if (size === null && chosen !== undefined && Number.isInteger(chosen) && chosen > 0) {
+		size = chosen;
+		step('chosen', `${chosen} chosen by the lead inspector, since the version gives no rule for the size`, chosen);
+		warn('sampling-size-chosen', `${sample.label}: the size ${chosen} was chosen by the lead inspector; the version gives no rule for it (${sample.sizing.gap ?? sample.sizing.marginOfError?.gap ?? 'a gap in the sources'})`);
+	}
 	if (size !== null) {
 		if (min !== null && max !== null) {
 			const bounded = Math.min(max, Math.max(min, size));

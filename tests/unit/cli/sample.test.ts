@@ -110,6 +110,18 @@ Sample('a victims longlist: the sources give no size above nine, so the command 
 	assert.match(r.stdout, /warnings:\n {2}Victims: no sample size can be computed .* \[sampling-size-gap\]/);
 	assert.match(r.stdout, 'selected (0):');
 });
+Sample('--size SAMPLE=N: the lead inspector sizes a sample the sources leave open, and the command says it was chosen', () => {
+	const file = writeCsv('victims-sized.csv', ['Reference', 'Stratum'], Array.from({ length: 20 }, (_, i) => [`V${String(i).padStart(2, '0')}`, 'Victims']));
+	const r = run(file, '--size', 'victims=12');
+	assert.is(r.status, 0, r.stderr);
+	assert.match(r.stdout, 'Victims: 12 of 20 eligible cases');
+	assert.match(r.stdout, '12 chosen by the lead inspector, since the version gives no rule for the size');
+	assert.match(r.stdout, 'selected (12):');
+	assert.match(r.stdout, '[sampling-size-chosen]');
+	refuse(run(file, '--size', 'victims=31'), '--size: Victims: the size is a whole number from 9 to 30');
+	refuse(run(file, '--size', 'victims'), '--size: "victims" is not SAMPLE=N');
+	refuse(run(longlistCsv, '--size', 'children=20'), '--size: Children (domain two): the version sizes this sample itself');
+});
 Sample('a small service: the rule is flagged with its action', () => {
 	const file = writeCsv('small.csv', ['reference', 'stratum'], Array.from({ length: 20 }, (_, i) => [`S${i}`, i < 12 ? 'community-sentences' : 'out-of-court']));
 	const r = run(file);

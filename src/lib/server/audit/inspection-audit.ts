@@ -6,6 +6,7 @@ import type { InspectionRecord } from '../inspections/inspections';
 import { rate } from '../inspections/inspections';
 import { recordAudit } from './audit';
 import { contextValueText } from '../../inspection/context';
+import { auditDraw } from '../sampling/draw-audit';
 
 export async function auditSave(before: Stored<InspectionRecord>, after: Stored<InspectionRecord>, actor: string) {
 	const target = { kind: 'inspection', id: after.id };
@@ -19,6 +20,8 @@ export async function auditSave(before: Stored<InspectionRecord>, after: Stored<
 		if (from === to) continue;
 		await recordAudit({ actor, action: 'inspection.context', target, summary: to === null ? `context fact ${fact} cleared` : `context fact ${fact} set to ${contextValueText(to)}`, before: from, after: to });
 	}
+	// a case sample drawn, from the sample page or the API alike
+	await auditDraw(before, after, actor);
 	const was = before.value.evidence.decisions ?? {};
 	const now = after.value.evidence.decisions ?? {};
 	for (const standard of new Set([...Object.keys(was), ...Object.keys(now)])) {

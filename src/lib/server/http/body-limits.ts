@@ -4,6 +4,7 @@
 // is only a claim; the routes that take files also check each file, to answer on the form.
 // Over all of it the Node adapter holds every body to BODY_CEILING (scripts/serve.mjs sets it).
 import { UPLOAD_LIMITS } from '../regression/golden-sources';
+import { LONGLIST_LIMITS } from '../../sampling/longlist';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -27,6 +28,7 @@ const ROUTES: [RegExp, Limit][] = [
 	[/^\/frameworks\/[^/]+\/[^/]+\/(draft|try)$/, { bytes: 4 * MB, what: "a draft version's files" }],
 	[/^\/regression(\/impact)?$/, { bytes: UPLOAD_LIMITS.totalBytes + FORM_OVERHEAD, what: 'uploaded golden files' }],
 	[/^\/inspections\/import$/, { bytes: IMPORT_FILE_BYTES + FORM_OVERHEAD, what: 'an inspection to import' }],
+	[/^\/inspections\/[^/]+\/sample$/, { bytes: LONGLIST_LIMITS.bytes + FORM_OVERHEAD, what: "a service's longlist" }],
 	[/^\/api\/evaluate$/, { bytes: 2 * MB, what: 'an inspection to rate' }],
 	// a version's page rates evidence pasted as JSON
 	[/^\/frameworks\/[^/]+\/[^/]+$/, { bytes: 2 * MB, what: 'evidence to rate' }],

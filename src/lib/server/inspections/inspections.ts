@@ -5,6 +5,7 @@ import path from 'node:path';
 import { evaluate, validateAgainst, validateInspection, type EvaluationResult, type FrameworkVersion, type Issue } from '../../engine/index';
 import { applyEdits, describeEdits, editScope, type Edit } from '../../inspection/edits';
 import { decisionRefusals } from '../../inspection/panel';
+import { stampDraw } from '../../sampling/draw-edit';
 import type { InspectionOrigin, InspectionRecord } from '../../inspection/record';
 import { loadFramework } from '../frameworks/frameworks';
 import { DocumentStore, InvalidDocumentError, NotFoundError, dataDir, type Stored } from '../storage/store';
@@ -107,6 +108,7 @@ export async function saveEdits(
 	const framework = pinnedVersion(current.value);
 	const applied = applyEdits(current.value, edits, editScope(framework));
 	if (!applied.ok) throw new InvalidDocumentError(applied.issues);
+	if (edits.some((edit) => edit.type === 'draw')) stampDraw(applied.record, by);
 	const problems = validateRecord(applied.record);
 	if (problems.length) throw new InvalidDocumentError(problems);
 	for (const edit of edits) if (edit.type === 'team') await checkTeam(edit.team);

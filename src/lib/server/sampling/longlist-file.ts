@@ -7,7 +7,8 @@ import { LONGLIST_LIMITS, parseCsv, resolveColumns, type Columns, type LonglistF
 /** An unzipped workbook larger than this is refused unread (a zip can expand a thousandfold). */
 const MAX_UNZIPPED = 50 * 1024 * 1024;
 
-export type LonglistRead = { ok: true; rows: LonglistRow[] } | { ok: false; problem: LonglistProblem };
+/** With the heading row and the columns found, to show and to map; a failure to find the columns carries the headings. */
+export type LonglistRead = { ok: true; rows: LonglistRow[]; header: string[]; columns: Columns } | { ok: false; problem: LonglistProblem; header?: string[] };
 
 const problem = (message: string, row: number | null = null): LonglistRead => ({ ok: false, problem: { row, message } });
 
@@ -38,8 +39,8 @@ function readCsv(bytes: Uint8Array, map: Record<string, LonglistField>): Longlis
 	const [header, ...records] = parsed.records;
 	if (!header) return problem('the file is empty: a longlist has a heading row, then one row per case', 1);
 	const resolved = resolveColumns(header.cells, map);
-	if (!resolved.ok) return resolved;
-	return { ok: true, rows: records.map((r) => ({ row: r.row, cells: project((i) => r.cells[i] ?? '', resolved.columns) })) };
+	if (!resolved.ok) return { ...resolved, header: header.cells };
+	return { ok: true, header: header.cells, columns: resolved.columns, rows: records.map((r) => ({ row: r.row, cells: project((i) => r.cells[i] ?? '', resolved.columns) })) };
 }
 
 async function readXlsx(bytes: Uint8Array, map: Record<string, LonglistField>): Promise<LonglistRead> {
@@ -68,7 +69,7 @@ async function readXlsx(bytes: Uint8Array, map: Record<string, LonglistField>): 
 	const header = Array.from({ length: Math.max(0, first.cellCount) }, (_, i) => text(first, i));
 	if (!header.some((h) => h.trim())) return problem('the first row is empty: a longlist has a heading row, then one row per case', 1);
 	const resolved = resolveColumns(header, map);
-	if (!resolved.ok) return resolved;
+	if (!resolved.ok) return { ...resolved, header };
 	const rows: LonglistRow[] = [];
 	let over: number | null = null;
 	sheet.eachRow({ includeEmpty: false }, (row, number) => {
@@ -79,5 +80,5 @@ async function readXlsx(bytes: Uint8Array, map: Record<string, LonglistField>): 
 		else rows.push({ row: number, cells });
 	});
 	if (over !== null) return problem(`more than ${LONGLIST_LIMITS.rows} rows: a longlist holds at most ${LONGLIST_LIMITS.rows} cases`, over);
-	return { ok: true, rows };
+	return { ok: true, rows, header, columns: resolved.columns };
 }

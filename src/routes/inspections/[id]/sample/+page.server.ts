@@ -1,0 +1,58 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { allows } from '$lib/server/accounts/roles';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { onTeam } from '$lib/inspection/record';
+import { sizeInWords } from '$lib/server/http/body-limits';
+import { sampleContext, samplingOf } from '$lib/server/sampling/access';
+import { sampleLabels } from '$lib/server/sampling/labels';
+import { hold, pendingList, pendingLonglists } from '$lib/server/sampling/pending';
+import { readUpload } from '$lib/server/sampling/upload';
+import { LONGLIST_LIMITS } from '$lib/sampling/index';
+import { currentDraws } from '$lib/sampling/draw-edit';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const { user, doc, framework } = await sampleContext(requirePermission(locals.user, 'read'), params.id, false);
+	const mayDraw = allows(user.roles, 'inspection:edit') && onTeam(doc.value, user.name);
+	const cases = doc.value.evidence.cases ?? [];
+	return {
+		id: doc.id,
+		serviceName: doc.value.serviceName,
+		framework: `${framework.meta.id}@${framework.meta.version}`,
+		frameworkTitle: framework.meta.title,
+		hasSampling: !!framework.sampling,
+		draws: doc.value.draws ?? [],
+		current: currentDraws(doc.value.draws ?? []),
+		labels: sampleLabels(framework),
+		cases: { total: cases.length, answered: cases.filter((c) => c.answers && Object.keys(c.answers).length).length },
+		mayDraw,
+		pending: mayDraw ? (await pendingList(doc.id, user.name)).map((p) => ({ id: p.id, file: p.value.file, at: p.createdAt, cases: p.value.cases?.length ?? null })) : [],
+		limits: { bytes: sizeInWords(LONGLIST_LIMITS.bytes), rows: LONGLIST_LIMITS.rows },
+		drawn: url.searchParams.has('drawn')
+	};
+};
+
+export const actions: Actions = {
+	upload: async ({ params, locals, request }) => {
+		const { user, doc, framework } = await sampleContext(requirePermission(locals.user, 'inspection:edit'), params.id, true);
+		const rules = samplingOf(framework);
+		const file = (await request.formData()).get('longlist');
+		if (!(file instanceof File) || !file.size) return fail(400, { errors: { longlist: 'Select the longlist: a .csv file or an .xlsx workbook' } });
+		const name = (file.name || 'longlist').slice(0, 200);
+		if (file.size > LONGLIST_LIMITS.bytes) return fail(400, { errors: { longlist: `${name} is ${sizeInWords(file.size)}: a longlist may be at most ${sizeInWords(LONGLIST_LIMITS.bytes)}` } });
+		if (!/\.(csv|xlsx)$/i.test(name)) return fail(400, { errors: { longlist: `${name} is not a .csv file or an .xlsx workbook` } });
+		const bytes = new Uint8Array(await file.arrayBuffer());
+		const read = await readUpload(bytes, name, rules);
+		if (read.kind === 'problem') return fail(400, { errors: { longlist: `${name}: ${read.message}` } });
+		const pending = await pendingLonglists().create(
+			{ inspection: doc.id, by: user.name, file: name, header: read.header, columns: read.columns, cases: read.kind === 'cases' ? read.cases : null, marked: [], ...(read.kind === 'columns' ? { why: read.why } : {}) },
+			user.name,
+			`uploaded ${name}`
+		);
+		if (read.kind === 'columns') {
+			hold(pending.id, bytes);
+			redirect(303, `/inspections/${doc.id}/sample/${pending.id}/columns`);
+		}
+		redirect(303, `/inspections/${doc.id}/sample/${pending.id}`);
+	}
+};

@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import { requirePermission } from '$lib/server/accounts/auth';
+import { sampleContext } from '$lib/server/sampling/access';
+import { selectedName, selectedXlsx } from '$lib/server/sampling/selected';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ params, locals }) => {
+	const { doc, framework } = await sampleContext(requirePermission(locals.user, 'read'), params.id, false);
+	if (!doc.value.draws?.length) error(404, 'No case sample has been drawn for this inspection yet.');
+	const body = await selectedXlsx(doc.value, framework);
+	return new Response(body as BodyInit, {
+		headers: {
+			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-disposition': `attachment; filename="${selectedName(doc.value, 'xlsx')}"`
+		}
+	});
+};

@@ -1,0 +1,274 @@
+// Issue 13, the lead inspector's way through: a longlist workbook of 300 cases whose headings
+// need mapping, two cases excluded with reasons, a draw with a seed, the drawn cases in the
+// workspace, the selected list downloaded, and the draw in the audit trail. Every new page is
+// checked with axe, at 320 px, and the exclusion is made from the keyboard.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from '../support/axe';
+import { whenHydrated } from '../support/hydration';
+import { createInspection, openTab } from '../support/workspace-e2e';
+import { signInAs } from '../support/accounts';
+import { planSample, type LonglistCase } from '../../src/lib/sampling/index';
+import { rules2025 } from '../support/sampling';
+
+const STRATA = [
+	{ id: 'resettlement', cell: 'Resettlement cases' },
+	{ id: 'community-sentences', cell: 'community sentences' },
+	{ id: 'out-of-court', cell: 'Out-of-court cases' },
+	{ id: 'bail-remand', cell: 'BAIL-REMAND' }
+];
+/** 300 cases, the strata about 5:50:35:10; the service marked one excluded itself */
+const ROWS = Array.from({ length: 300 }, (_, i) => ({
+	reference: `YJ${String(i).padStart(4, '0')}`,
+	stratum: STRATA[i % 20 === 0 ? 0 : i % 10 === 1 ? 3 : i % 20 < 8 ? 2 : 1],
+	excluded: i === 7
+}));
+const SEED = 2718;
+const TRANSFERRED = 'Children who have been formally transferred out of the YJS';
+
+async function longlistWorkbook(): Promise<Buffer> {
+	const workbook = new ExcelJS.Workbook();
+	const sheet = workbook.addWorksheet('Longlist');
+	// a name and a birth date the draw does not need: they must not be kept
+	sheet.addRow(['Ref no', 'Child name', 'Date of birth', 'Disposal type', 'Exclude?', 'Why excluded']);
+	for (const [i, r] of ROWS.entries()) sheet.addRow([r.reference, `Child ${i}`, '2010-01-01', r.stratum.cell, r.excluded ? 'Yes' : '', r.excluded ? 'Hosted for another area' : '']);
+	return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** What the draw must select: the same module, the same longlist and seed. */
+function expected(excluded: Record<string, string>) {
+	const cases: LonglistCase[] = ROWS.map((r, i) => {
+		const reason = r.excluded ? 'Hosted for another area' : excluded[r.reference];
+		return { row: i + 2, reference: r.reference, sample: 'children', group: r.stratum.id, excluded: reason !== undefined, ...(reason ? { reason } : {}) };
+	});
+	return planSample(rules2025(), cases, SEED).samples[0];
+}
+
+async function checkPage(page: Page) {
+	await whenHydrated(page);
+	expect(await seriousViolations(page)).toEqual([]);
+	await page.setViewportSize({ width: 320, height: 800 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test('a lead inspector draws the case sample from a longlist workbook, and it becomes the inspection’s cases', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Longlistshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	await page.getByRole('link', { name: 'Draw the case sample' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
+	await expect(page.getByText('Yardstick keeps only four columns of it')).toBeVisible();
+	await checkPage(page);
+
+	await page.getByLabel('Upload the longlist').setInputFiles({ name: 'longlist.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await longlistWorkbook() });
+	await page.getByRole('button', { name: 'Upload', exact: true }).click();
+
+	// The headings are not the usual ones: say which is which
+	await expect(page.getByRole('heading', { level: 1, name: 'Which column is which' })).toBeVisible();
+	await checkPage(page);
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText('Select the column that holds the case reference');
+	await page.getByLabel('Case reference').selectOption({ label: 'Ref no' });
+	await page.getByLabel('Stratum').selectOption({ label: 'Disposal type' });
+	await page.getByLabel('Excluded').selectOption({ label: 'Exclude?' });
+	await page.getByLabel('Reason for exclusion').selectOption({ label: 'Why excluded' });
+	await page.getByRole('button', { name: 'Continue' }).click();
+
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await expect(page.getByText('300 cases on the longlist, 1 excluded')).toBeVisible();
+	// What is kept between the steps is the four columns: no name, no date of birth
+	const pendingDir = path.join(process.env.E2E_DATA_DIR!, 'sampling-pending');
+	const kept = readdirSync(pendingDir).filter((f) => f.endsWith('.json')).map((f) => readFileSync(path.join(pendingDir, f), 'utf8')).find((t) => t.includes('YJ0299'));
+	expect(kept).toBeDefined();
+	expect(kept).not.toContain('Child 1');
+	expect(kept).not.toContain('2010-01-01');
+	const before = expected({});
+	await expect(page.getByTestId('size-children')).toHaveText(`${before.size.eligible} eligible cases: a sample of ${before.size.size}.`);
+	await page.getByText('How the size of the Children (domain two) sample is worked out').click();
+	await expect(page.getByText(/n0 = z² × p × \(1 − p\) \/ m²/)).toBeVisible();
+	await checkPage(page);
+
+	// An unknown reference is refused in an error summary
+	await page.getByLabel('Case reference').fill('NOPE1');
+	await page.getByRole('radio', { name: TRANSFERRED }).check();
+	await page.getByRole('button', { name: 'Exclude the case' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText('There is no case "NOPE1" on the longlist');
+	await expect(page).toHaveTitle(/^Error: /);
+
+	// Two exclusions: one from the keyboard with a reason from the manual, one in the inspector's words
+	await page.getByLabel('Case reference').fill('');
+	await page.getByLabel('Case reference').focus();
+	await page.keyboard.type('YJ0010');
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Space');
+	await expect(page.getByRole('radio', { name: TRANSFERRED })).toBeChecked();
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('Case YJ0010 is excluded.')).toBeVisible();
+	await page.getByLabel('Case reference').fill('YJ0020');
+	await page.getByRole('radio', { name: 'Another reason' }).check();
+	await page.getByLabel('If another reason, say what it is').fill('Case closed before the timeframe began');
+	await page.getByRole('button', { name: 'Exclude the case' }).click();
+	const excludedTable = page.getByRole('table', { name: 'Excluded cases' });
+	await expect(excludedTable.getByRole('row')).toHaveCount(4);
+	await expect(excludedTable).toContainText(`YJ0010${TRANSFERRED}`);
+	await expect(excludedTable).toContainText('YJ0020Case closed before the timeframe began');
+	await expect(excludedTable).toContainText('YJ0007Hosted for another areamarked in the file');
+
+	const plan = expected({ YJ0010: TRANSFERRED, YJ0020: 'Case closed before the timeframe began' });
+	await expect(page.getByTestId('size-children')).toHaveText(`${plan.size.eligible} eligible cases: a sample of ${plan.size.size}.`);
+	await page.getByLabel('Seed').fill(String(SEED));
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+
+	await expect(page.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
+	await expect(page.getByText(`${plan.draw.selected.length} cases drawn with seed ${SEED}`)).toBeVisible();
+	await expect(page.getByTestId('current-seed')).toHaveText(String(SEED));
+	await checkPage(page);
+
+	// The selected list, as the service gets it back: the cases the same seed draws, every one
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download the selected cases (.xlsx)' }).click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toMatch(/^case-sample-longlistshire-yjs-\d{4}-\d{2}-\d{2}\.xlsx$/);
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+	const sheet = book.getWorksheet('Selected cases')!;
+	const rows = sheet.getSheetValues().slice(1) as unknown[][];
+	const text = (v: unknown) => (v && typeof v === 'object' && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : String(v));
+	expect(rows.map((r) => text(r[1]))).toEqual(['Case reference', ...plan.draw.selected.map((c) => c.reference)]);
+	expect(rows.slice(1).some((r) => ['YJ0007', 'YJ0010', 'YJ0020'].includes(text(r[1])))).toBe(false);
+	expect(text(rows[1][3])).toMatch(/^Children: /);
+
+	// The drawn cases are the inspection's cases, each in its framework sample
+	const count = (sample: string) => plan.draw.selected.filter((c) => c.sample === sample).length;
+	await page.goto(workspace);
+	await whenHydrated(page);
+	await openTab(page, 'Cases');
+	await expect(page.getByRole('grid', { name: new RegExp(`^Children: court disposals .*: ${count('court')} cases`) })).toBeVisible();
+	await expect(page.getByRole('grid', { name: new RegExp(`^Children: out-of-court disposals: ${count('out-of-court')} cases`) })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Case sample' })).toBeVisible();
+
+	// The pending longlist is gone once drawn from
+	expect(readdirSync(pendingDir).filter((f) => f.endsWith('.json')).map((f) => readFileSync(path.join(pendingDir, f), 'utf8')).some((t) => t.includes('YJ0299'))).toBe(false);
+
+	// The audit trail has the draw with its seed
+	await page.goto(`/audit?kind=inspection&id=${workspace.split('/').pop()}`);
+	await expect(page.getByText(`case sample drawn for Longlistshire YJS with seed ${SEED}: ${plan.draw.selected.length} cases from a longlist of 300, 3 excluded`)).toBeVisible();
+});
+
+test('only the inspection’s team draws: anyone else may look, but is refused the upload', async ({ page, browser, baseURL }) => {
+	const workspace = await createInspection(page, { service: 'Teamshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	for (const role of ['viewer', 'inspector'] as const) {
+		const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+		const other = await context.newPage();
+		await signInAs(other, role);
+		await other.goto(`${workspace}/sample`);
+		await expect(other.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
+		await expect(other.getByLabel('Upload the longlist')).toHaveCount(0);
+		const upload = await other.request.post(`${workspace}/sample?/upload`, {
+			multipart: { longlist: { name: 'longlist.csv', mimeType: 'text/csv', buffer: Buffer.from('Case reference,Stratum\nA1,out-of-court\n') } },
+			headers: { origin: baseURL!, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(upload.status(), role).toBe(403);
+		await context.close();
+	}
+});
+
+test('a redraw needs a reason, is refused if it would lose answers, keeps an answered case it draws again, and is in the trail as a redraw', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Redrawshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	const id = workspace.split('/').pop();
+	const rows = ROWS.slice(0, 60);
+	const csv = ['Case reference,Stratum', ...rows.map((r) => `${r.reference},${r.stratum.id}`)].join('\n');
+	const drawn = (seed: number) => {
+		const cases: LonglistCase[] = rows.map((r, i) => ({ row: i + 2, reference: r.reference, sample: 'children', group: r.stratum.id, excluded: false }));
+		return planSample(rules2025(), cases, seed).samples[0].draw.selected;
+	};
+	const upload = async () => {
+		await page.goto(`/inspections/${id}/sample`);
+		await page.getByLabel('Upload the longlist').setInputFiles({ name: 'longlist.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+		await page.getByRole('button', { name: 'Upload', exact: true }).click();
+		// the usual headings: straight to the review
+		await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+		await whenHydrated(page);
+		await whenHydrated(page);
+	};
+	const draw = async (seed: number) => {
+		await page.getByLabel('Seed').fill(String(seed));
+		await page.getByRole('button', { name: 'Draw the sample' }).click();
+	};
+	await upload();
+	await draw(1);
+	await expect(page.getByTestId('current-seed')).toHaveText('1');
+
+	// The first court case is read and answered
+	const answered = drawn(1).find((c) => c.sample === 'court')!.reference;
+	await page.goto(workspace);
+	await whenHydrated(page);
+	await openTab(page, 'Cases');
+	const grid = page.getByRole('grid', { name: /^Children: court disposals/ });
+	await grid.getByRole('row').nth(1).getByRole('gridcell').first().click();
+	await page.keyboard.type('y');
+	await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+
+	const losing = [2, 3, 4, 5, 6, 7, 8, 9].find((seed) => !drawn(seed).some((c) => c.reference === answered))!;
+	const keeping = [2, 3, 4, 5, 6, 7, 8, 9].find((seed) => drawn(seed).some((c) => c.reference === answered))!;
+	await upload();
+	await draw(losing);
+	await expect(page.locator('.govuk-error-summary')).toContainText('The inspection already has');
+	await page.getByLabel('Why draw the sample again').fill('The service sent the longlist for the wrong months');
+	await draw(losing);
+	await expect(page.locator('.govuk-error-summary')).toContainText(`This draw would lose the answers of case it does not select: ${answered}.`);
+	await page.getByLabel('Why draw the sample again').fill('The service sent the longlist for the wrong months');
+	await draw(keeping);
+	await expect(page.getByTestId('current-seed')).toHaveText(String(keeping));
+	await expect(page.getByRole('table', { name: 'Earlier draws, newest first' })).toContainText('the first draw');
+	await expect(page.getByText('The service sent the longlist for the wrong months')).toBeVisible();
+
+	const exported = await (await page.request.get(`/inspections/${id}/export.json`)).json();
+	const cases = exported.inspection.cases as { id: string; answers?: Record<string, string> }[];
+	expect(cases.map((c) => c.id).sort()).toEqual(drawn(keeping).map((c) => c.reference).sort());
+	expect(cases.find((c) => c.id === answered)?.answers).toEqual({ '2.1.1': 'yes' });
+
+	await page.goto(`/audit?kind=inspection&id=${id}`);
+	await expect(page.getByText(`case sample drawn again for Redrawshire YJS with seed ${keeping}`)).toBeVisible();
+	await expect(page.getByText('Reason: The service sent the longlist for the wrong months')).toBeVisible();
+});
+
+test('a victims’ longlist drawn after the children’s: the size is the lead inspector’s to choose, and the children’s draw stays current', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Victimshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	const upload = async (name: string, lines: string[]) => {
+		await page.goto(`${workspace}/sample`);
+		await page.getByLabel('Upload the longlist').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+		await page.getByRole('button', { name: 'Upload', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+		await whenHydrated(page);
+	};
+	await upload('children.csv', ['Case reference,Stratum', ...ROWS.slice(0, 40).map((r) => `${r.reference},${r.stratum.id}`)]);
+	await page.getByLabel('Seed').fill('11');
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+	await expect(page.getByTestId('current-seed')).toHaveText('11');
+	const children = planSample(rules2025(), ROWS.slice(0, 40).map((r, i) => ({ row: i + 2, reference: r.reference, sample: 'children', group: r.stratum.id, excluded: false })), 11).samples[0].draw.selected;
+
+	await upload('victims.csv', ['Case reference,Stratum', ...Array.from({ length: 20 }, (_, i) => `V${String(i).padStart(2, '0')},Victims`)]);
+	await expect(page.getByTestId('size-victims')).toContainText('The version gives no rule for the size of this sample: choose it below (9 to 30)');
+	await expect(page.getByLabel('Why draw the sample again')).toHaveCount(0);
+	await page.getByLabel('Seed').fill('12');
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the size of the Victims sample as a whole number');
+	await page.getByLabel('Size of the Victims sample').fill('31');
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText('Victims: the size is a whole number from 9 to 30');
+	await page.getByLabel('Size of the Victims sample').fill('12');
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+
+	await expect(page.getByRole('heading', { name: 'The current draw of Victims' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'The current draw of Children (domain two)' })).toBeVisible();
+	await expect(page.getByText('Victims (size chosen by the lead inspector)')).toBeVisible();
+	await expect(page.getByText('--seed 12 --size victims=12')).toBeVisible();
+	const csv = await (await page.request.get(`${workspace}/sample/selected.csv`)).text();
+	const lines = csv.trim().split('\r\n');
+	expect(lines.length).toBe(1 + children.length + 12);
+	expect(lines.filter((l) => l.endsWith(',Victims')).length).toBe(12);
+	expect(lines.slice(1, 1 + children.length).map((l) => l.split(',')[0])).toEqual(children.map((c) => c.reference));
+});

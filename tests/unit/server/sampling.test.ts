@@ -1,0 +1,171 @@
+// The server's side of a draw, on real files in a temp data folder: an uploaded longlist read
+// into cases or sent to the column step, the pending store (its owner, its day, the memory-only
+// file), and a draw saved through saveEdits (stamped, valid by the record schema, refused whole).
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { readUpload } from '../../../src/lib/server/sampling/upload';
+import { discard, hold, heldFile, pendingFor, pendingList, pendingLonglists, release } from '../../../src/lib/server/sampling/pending';
+import { createInspection, inspections, pinnedRecord, saveEdits, validateRecord } from '../../../src/lib/server/inspections/inspections';
+import { InvalidDocumentError } from '../../../src/lib/server/storage/store';
+import { auditSave } from '../../../src/lib/server/audit/inspection-audit';
+import { readAudit } from '../../../src/lib/server/audit/audit';
+import { selectedCsv, selectedName, selectedXlsx } from '../../../src/lib/server/sampling/selected';
+import { loadFramework } from '../../../src/lib/server/frameworks/frameworks';
+import { bodyLimit } from '../../../src/lib/server/http/body-limits';
+import { LONGLIST_LIMITS } from '../../../src/lib/sampling/index';
+import type { Edit } from '../../../src/lib/inspection/edits';
+import { rules2025 } from '../../support/sampling';
+
+const freshData = () => (process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'yardstick-sampling-')));
+const csv = (text: string) => new TextEncoder().encode(text);
+
+const Upload = suite('readUpload: a longlist file into cases, or the column step');
+const uploads: { name: string; text: string; expect: string | RegExp; map?: Record<string, 'reference' | 'stratum' | 'excluded' | 'reason'> }[] = [
+	{ name: 'the usual four headings: straight to the cases', text: 'Case reference,Stratum,Excluded,Reason\nA1,out-of-court,,\nA2,Resettlement cases,yes,hosted\n', expect: 'cases' },
+	{ name: 'the usual two, and nothing else: the cases', text: 'reference,stratum\nA1,out-of-court\n', expect: 'cases' },
+	{ name: 'the usual two and a column that might be the exclusion: the column step', text: 'Case reference,Stratum,Name\nA1,out-of-court,Ann\n', expect: 'columns' },
+	{ name: 'no reference heading: the column step, saying why', text: 'Ref,Stratum\nA1,out-of-court\n', expect: /^columns: The file has no headings Yardstick recognises/ },
+	{ name: 'mapped: the cases', text: 'Ref,Type,Name\nA1,out-of-court,Ann\n', map: { Ref: 'reference', Type: 'stratum' }, expect: 'cases' },
+	{ name: 'mapped, and a stratum the version does not have: the row', text: 'Ref,Type\nA1,out-of-court\nA2,custody\n', map: { Ref: 'reference', Type: 'stratum' }, expect: /^problem: Row 3: stratum "custody" is not one of this version's/ },
+	{ name: 'no rows: a problem', text: 'Case reference,Stratum\n', expect: /^problem: The longlist has no cases/ },
+	{ name: 'an unclosed quote: a problem with its row', text: 'Case reference,Stratum\n"A1,out-of-court\n', expect: /^problem: Row 2: a quoted cell is never closed/ }
+];
+for (const row of uploads) {
+	Upload(row.name, async () => {
+		const read = await readUpload(csv(row.text), 'longlist.csv', rules2025(), row.map);
+		const said = read.kind === 'problem' ? `problem: ${read.message}` : read.kind === 'columns' ? `columns: ${read.why}` : 'cases';
+		if (typeof row.expect === 'string') assert.is(said.split(':')[0], row.expect, said);
+		else assert.match(said, row.expect);
+	});
+}
+Upload('only the four columns are read: a name never reaches the cases', async () => {
+	const read = await readUpload(csv('Ref,Type,Name,Born\nA1,out-of-court,Ann Smith,2010-01-01\n'), 'longlist.csv', rules2025(), { Ref: 'reference', Type: 'stratum' });
+	assert.is(read.kind, 'cases');
+	assert.not.match(JSON.stringify(read), /Ann Smith|2010-01-01/);
+	if (read.kind === 'cases') assert.equal(read.cases, [{ row: 2, reference: 'A1', group: 'out-of-court' }]);
+});
+Upload('an .xlsx workbook whose headings need mapping', async () => {
+	const book = new ExcelJS.Workbook();
+	const sheet = book.addWorksheet('Longlist');
+	sheet.addRow(['Ref no', 'Disposal']);
+	sheet.addRow(['YJ1', 'Bail and remand']);
+	const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+	const first = await readUpload(bytes, 'list.xlsx', rules2025());
+	assert.is(first.kind, 'columns');
+	if (first.kind === 'columns') assert.equal(first.header, ['Ref no', 'Disposal']);
+	const mapped = await readUpload(bytes, 'list.xlsx', rules2025(), { 'Ref no': 'reference', Disposal: 'stratum' });
+	assert.equal(mapped.kind === 'cases' ? mapped.cases : mapped, [{ row: 2, reference: 'YJ1', group: 'bail-remand' }]);
+});
+Upload('the upload route takes a longlist up to its limit', () => {
+	assert.ok(bodyLimit('/inspections/abc/sample').bytes > LONGLIST_LIMITS.bytes);
+	assert.ok(bodyLimit('/inspections/abc/sample/xyz').bytes < LONGLIST_LIMITS.bytes, 'the review and column steps are small forms');
+});
+Upload.run();
+
+const Pending = suite('pending longlists: their owner, their day, the file held in memory');
+const value = (inspection = 'i1', by = 'ann') => ({ inspection, by, file: 'l.csv', header: ['reference', 'stratum'], columns: {}, cases: [{ row: 2, reference: 'A1', group: 'out-of-court' }], marked: [] });
+Pending('found only for its own inspection and the person who uploaded it', async () => {
+	freshData();
+	const doc = await pendingLonglists().create(value(), 'ann');
+	assert.ok(await pendingFor(doc.id, 'i1', 'ann'));
+	assert.is(await pendingFor(doc.id, 'i2', 'ann'), null);
+	assert.is(await pendingFor(doc.id, 'i1', 'bob'), null);
+	assert.is(await pendingFor('../../etc/passwd', 'i1', 'ann'), null);
+	assert.equal((await pendingList('i1', 'ann')).map((d) => d.id), [doc.id]);
+	assert.equal(await pendingList('i1', 'bob'), []);
+});
+Pending('after a day it is deleted, whoever looks', async () => {
+	const dir = path.join(freshData(), 'sampling-pending');
+	const old = await pendingLonglists().create(value('i1', 'ann'), 'ann');
+	await pendingLonglists().create(value('i1', 'ann'), 'ann');
+	const file = path.join(dir, `${old.id}.json`);
+	const stored = JSON.parse(readFileSync(file, 'utf8'));
+	writeFileSync(file, JSON.stringify({ ...stored, createdAt: new Date(Date.now() - 25 * 3600 * 1000).toISOString() }));
+	assert.is((await pendingList('i1', 'bob')).length, 0);
+	assert.is(readdirSync(dir).filter((f) => f.endsWith('.json')).length, 1);
+});
+Pending('discarded: the file goes, and a second discard is no error', async () => {
+	const dir = path.join(freshData(), 'sampling-pending');
+	const doc = await pendingLonglists().create(value(), 'ann');
+	await discard(doc);
+	await discard(doc);
+	assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')), []);
+});
+Pending('a file awaiting its columns is held in memory until released', () => {
+	hold('p1', new Uint8Array([1, 2, 3]));
+	assert.equal(heldFile('p1'), new Uint8Array([1, 2, 3]));
+	release('p1');
+	assert.is(heldFile('p1'), null);
+	for (let i = 0; i < 20; i++) hold(`many-${i}`, new Uint8Array([i]));
+	assert.is(heldFile('many-0'), null, 'the oldest goes first');
+	assert.ok(heldFile('many-19'));
+});
+Pending.run();
+
+const Save = suite('a draw saved through saveEdits');
+const longlist = Array.from({ length: 40 }, (_, i) => ({ reference: `YJ${i}`, group: ['community-sentences', 'out-of-court', 'resettlement', 'bail-remand'][i % 4] }));
+Save('one revision: the cases, the caseload and the draw stamped with who and when, valid by the record schema', async () => {
+	freshData();
+	const created = await createInspection(pinnedRecord({ serviceName: 'Drawshire YJS', framework: 'hmip-youth@2025', evidence: { context: { inspectionType: 'iyjs' } } }), 'ann');
+	const edit: Edit = { type: 'draw', seed: 9, longlist, file: 'longlist.csv' };
+	const saved = await saveEdits(created.id, created.revision, [edit], 'ann');
+	assert.is(saved.revision, 2);
+	assert.is(saved.change, 'drew the case sample (seed 9)');
+	const draw = saved.value.draws![0];
+	assert.is(draw.by, 'ann');
+	assert.match(draw.at, /^\d{4}-\d{2}-\d{2}T/);
+	assert.equal(saved.value.evidence.caseload, { court: 30, 'out-of-court': 10 });
+	assert.is(saved.value.evidence.cases!.length, draw.selected.length);
+	assert.equal(validateRecord(saved.value), []);
+	const framework = loadFramework('hmip-youth@2025');
+	assert.ok(framework.ok);
+	if (!framework.ok) return;
+	// the list sent back to the service: a heading row, then every selected case
+	const lines = selectedCsv(saved.value.draws!, framework.value).trim().split('\r\n');
+	assert.is(lines[0], 'Case reference,Stratum,Sample');
+	assert.is(lines.length, draw.selected.length + 1);
+	assert.match(selectedName(saved.value, 'xlsx'), /^case-sample-drawshire-yjs-\d{4}-\d{2}-\d{2}\.xlsx$/);
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load((await selectedXlsx(saved.value, framework.value)).buffer as ArrayBuffer);
+	assert.equal(book.worksheets.map((w) => w.name), ['Selected cases', 'About the draw']);
+	assert.is(book.getWorksheet('Selected cases')!.rowCount, draw.selected.length + 1);
+});
+Save('a refused draw changes nothing on disk', async () => {
+	freshData();
+	const created = await createInspection(pinnedRecord({ serviceName: 'Drawshire YJS', framework: 'hmip-youth@2025', evidence: { context: { inspectionType: 'iyjs' } } }), 'ann');
+	try {
+		await saveEdits(created.id, created.revision, [{ type: 'draw', seed: 9, longlist: [{ reference: 'A', group: 'nowhere' }] }], 'ann');
+		assert.unreachable('refused');
+	} catch (e) {
+		assert.instance(e, InvalidDocumentError);
+		assert.match((e as InvalidDocumentError).message, /"nowhere" is not a stratum/);
+	}
+	assert.is((await inspections().get(created.id))!.revision, 1);
+});
+Save('a draw record the server did not stamp is refused by the schema', async () => {
+	freshData();
+	const record = pinnedRecord({ serviceName: 'Drawshire YJS', framework: 'hmip-youth@2025', evidence: {} });
+	record.draws = [{ seed: 1, at: '', by: '', longlist: { cases: 1, excluded: 0 }, samples: [], selected: [], excluded: [], warnings: [], replaced: 0 }];
+	assert.match(validateRecord(record).map((i) => i.pointer).join(), /\/draws\/0\/at/);
+});
+Save('audited by the save itself, whoever sends it: the seed, the sizes, the exclusions with reasons, and a redraw as one', async () => {
+	freshData();
+	const created = await createInspection(pinnedRecord({ serviceName: 'Drawshire YJS', framework: 'hmip-youth@2025', evidence: { context: { inspectionType: 'iyjs' } } }), 'ann');
+	const excluded = [...longlist, { reference: 'X1', group: 'out-of-court', excluded: true, reason: 'Hosted for another area' }];
+	const first = await saveEdits(created.id, 1, [{ type: 'draw', seed: 9, longlist: excluded }], 'ann', (b, a) => auditSave(b, a, 'ann'));
+	await saveEdits(created.id, first.revision, [{ type: 'draw', seed: 10, longlist, reason: 'a corrected longlist' }], 'ann', (b, a) => auditSave(b, a, 'ann'));
+	const trail = readAudit({ kind: 'inspection', id: created.id }).filter((r) => r.action.startsWith('inspection.sample'));
+	assert.equal(trail.map((r) => r.action), ['inspection.sample-draw', 'inspection.sample-redraw']);
+	const after = trail[0].after as { seed: number; sizes: { sample: string; size: number }[]; excluded: { reference: string; reason: string }[] };
+	assert.is(after.seed, 9);
+	assert.equal(after.excluded, [{ reference: 'X1', reason: 'Hosted for another area' }]);
+	assert.equal(after.sizes.map((s) => s.sample), ['children']);
+	assert.match(trail[0].summary, /with seed 9: \d+ cases from a longlist of 41, 1 excluded/);
+	assert.is(trail[1].reason, 'a corrected longlist');
+	assert.is((trail[1].before as { seed: number }).seed, 9);
+});
+Save.run();
