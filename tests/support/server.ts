@@ -64,10 +64,12 @@ export class TestServer {
 		private readonly env: Record<string, string> = {}
 	) {}
 
-	/** `env` adds to the server's environment (ADDRESS_HEADER, say), restarts included. */
-	static async start(env: Record<string, string> = {}): Promise<TestServer> {
+	/**
+	 * `env` adds to the server's environment (ADDRESS_HEADER, say), restarts included. `dataDir`:
+	 * a folder filled beforehand (a benchmark's), removed with the server as a new one would be.
+	 */
+	static async start(env: Record<string, string> = {}, dataDir = mkdtempSync(path.join(tmpdir(), 'yardstick-server-'))): Promise<TestServer> {
 		if (!existsSync('build/index.js')) throw new Error('there is no build/: run `npm run build` first');
-		const dataDir = mkdtempSync(path.join(tmpdir(), 'yardstick-server-'));
 		folders.add(dataDir);
 		const server = new TestServer(dataDir, env);
 		try {
