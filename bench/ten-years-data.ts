@@ -42,7 +42,7 @@ export function generatedRecord(n: number, frameworkHash: string, team: string[]
 		cases.push({ id: `case-${i + 1}`, sample: random() < 0.7 ? 'court' : 'out-of-court', answers });
 	}
 	for (let i = 0; i < victims; i++) cases.push({ id: `victim-${i + 1}`, sample: 'victim', answers: { 'V1.1': answer(quality) } });
-	const evidence: Inspection = { context: { inspectionType: type }, cases, judgements: { V1: { keyQuestions: { 'V1.2': answer(0.6) } } } };
+	const evidence: Inspection = { context: { inspectionType: type }, cases, judgements: { V1: { keyQuestions: { 'V1.2': random() < 0.6 ? 'yes' : 'no' } } } };
 	if (type === 'iyjs') {
 		for (const s of ['1.1', '1.2', '1.3']) {
 			const yes = random() < 0.7;
@@ -94,7 +94,7 @@ export async function writeAudit(file: string, count: number, ids: string[], nam
 		else record = { at, actor: 'ann', action, target: { kind: 'inspection', id }, summary: 'context fact inspectionType set to iyjs', before: null, after: 'iyjs' };
 		chunk += JSON.stringify(record) + '\n';
 		if (chunk.length > 1 << 20) {
-			if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+			if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
 			chunk = '';
 		}
 	}
