@@ -269,6 +269,8 @@ export function readDataFolder(dataDir: string): DataFolder {
 		for (const entry of readdirSync(dir, { withFileTypes: true })) {
 			const file = path.join(dir, entry.name);
 			const name = path.relative(dataDir, file);
+			// derived caches (the inspection summaries), checked against the documents whenever used: not data
+			if (entry.isDirectory() && name === 'indexes') continue;
 			if (entry.isDirectory()) visit(file);
 			else if (name === 'audit.jsonl') readAuditFile(file, folder);
 			else if (/^\..+\.json(\.[0-9]+-[0-9a-f]+)?\.tmp$/.test(entry.name)) folder.temporaryFiles++;
