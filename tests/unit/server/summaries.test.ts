@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInspection, inspectionNames, inspectionPage, inspections, listInspections, pinnedRecord, saveEdits, summaryIndex, type InspectionRecord } from '../../../src/lib/server/inspections/inspections';
@@ -154,6 +154,32 @@ Index('pages of the list, newest first', async () => {
 	assert.equal(second.inspections.map((s) => s.serviceName), ['YJS 2', 'YJS 1']);
 	assert.equal((await inspectionPage(3, 2)).inspections.map((s) => s.serviceName), ['YJS 0']);
 	assert.equal((await inspectionPage(4, 2)).inspections, []);
+});
+
+Index('a rating is kept only while the rules it was worked out under are unchanged, restarts included', async () => {
+	freshData();
+	const rules = mkdtempSync(path.join(tmpdir(), 'yardstick-rules-'));
+	cpSync('rules', rules, { recursive: true });
+	process.env.RULES_DIR = rules;
+	try {
+		const doc = await createInspection(record('A YJS'), 'ann');
+		assert.is((await row(doc.id))?.overall, 'good');
+		const rated = summaryIndex().ratings;
+		// the folder changes but not what it says (spacing): the same hash, nothing rated again
+		const file = path.join(rules, 'hmip-youth', '2025', 'composite.json');
+		writeFileSync(file, readFileSync(file, 'utf8') + '\n\n');
+		await restart();
+		assert.is((await row(doc.id))?.overall, 'good');
+		assert.is(summaryIndex().ratings, 0);
+		// what it says changes: a published version edited in place no longer loads, and the kept rating is not shown
+		writeFileSync(file, readFileSync(file, 'utf8').replace('"title": "Overall YJS rating"', '"title": "Overall YJS rating, edited"'));
+		assert.is((await row(doc.id))?.overall, 'not-rated');
+		await restart();
+		assert.is((await row(doc.id))?.overall, 'not-rated');
+		assert.ok(rated >= 1);
+	} finally {
+		delete process.env.RULES_DIR;
+	}
 });
 
 Index.run();

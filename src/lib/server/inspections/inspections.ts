@@ -199,27 +199,20 @@ export interface InspectionSummary {
 
 /** Every inspection's summary, most recently changed first: rated at most once per revision of its evidence. */
 export async function listInspections(): Promise<InspectionSummary[]> {
-	const versions = new Map<string, FrameworkVersion | null>();
-	const version = (ref: string) => {
-		if (!versions.has(ref)) {
-			const loaded = loadFramework(ref);
-			versions.set(ref, loaded.ok ? loaded.value : null);
-		}
-		return versions.get(ref)!;
-	};
-	const summaries = (await summaryIndex().summaries(true)).map(({ facts, rating }): InspectionSummary => {
+	const { summaries, version } = await summaryIndex().summaries(true);
+	const listed = summaries.map(({ facts, rating }): InspectionSummary => {
 		const framework = version(facts.framework);
-		const typeLabel = framework?.meta.inspectionTypes?.find((t) => t.id === facts.inspectionType)?.label;
+		const typeLabel = framework?.inspectionTypes.find((t) => t.id === facts.inspectionType)?.label;
 		return {
 			...facts,
-			frameworkTitle: framework?.meta.title ?? facts.framework,
+			frameworkTitle: framework?.title ?? facts.framework,
 			inspectionType: typeLabel ?? facts.inspectionType,
-			scale: framework?.meta.ratings ?? [],
+			scale: framework?.ratings ?? [],
 			overall: rating?.overall ?? 'not-rated',
 			score: rating?.score ?? null
 		};
 	});
-	return summaries.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? -1 : 1));
+	return listed.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? -1 : 1));
 }
 
 /** One page of the list, newest first, with how many there are in all. */
@@ -231,5 +224,5 @@ export async function inspectionPage(page: number, perPage: number): Promise<{ i
 
 /** The service name of each inspection that exists, by id (no rating needed). */
 export async function inspectionNames(): Promise<Map<string, string>> {
-	return new Map((await summaryIndex().summaries(false)).map(({ facts }) => [facts.id, facts.serviceName]));
+	return new Map((await summaryIndex().summaries(false)).summaries.map(({ facts }) => [facts.id, facts.serviceName]));
 }

@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { evaluate, type FrameworkVersion } from '../../engine/index';
+import { evaluate, type FrameworkMeta, type FrameworkVersion } from '../../engine/index';
 import type { InspectionOrigin, InspectionRecord } from '../../inspection/record';
-import { loadFramework } from '../frameworks/frameworks';
+import { findVersion, folderSignature, loadFramework } from '../frameworks/frameworks';
 import { DurableJSONFile } from '../storage/durable-file';
 import type { DocumentStore, DocumentVersion, Stored } from '../storage/store';
 
@@ -74,20 +74,36 @@ function factsOf(doc: Stored<InspectionRecord>): InspectionFacts {
 
 const digestOf = (record: InspectionRecord) => createHash('sha256').update(record.framework).update('\n').update(JSON.stringify(record.evidence)).digest('base64');
 
-/** The version a reference names as it is now, once per listing. */
-function versionsNow(): (ref: string) => FrameworkVersion | null {
-	const seen = new Map<string, FrameworkVersion | null>();
-	return (ref) => {
-		if (!seen.has(ref)) {
-			const loaded = loadFramework(ref);
-			seen.set(ref, loaded.ok ? loaded.value : null);
-		}
-		return seen.get(ref)!;
-	};
+/**
+ * What the list needs of a framework version: its content hash (to know a rating is still
+ * right) and the words to show. Kept with the summaries, with the state of the version's folder
+ * it was read at, so a fresh start need not read and validate a version's rules to list
+ * inspections rated under it: while the folder is as it was, the version loads as it did.
+ */
+export interface VersionFacts {
+	ref: string;
+	dir: string;
+	signature: string;
+	hash: string;
+	title: string;
+	ratings: FrameworkMeta['ratings'];
+	inspectionTypes: NonNullable<FrameworkMeta['inspectionTypes']>;
 }
+
+const factsOfVersion = (ref: string, dir: string, signature: string, version: FrameworkVersion): VersionFacts => ({
+	ref,
+	dir,
+	signature,
+	hash: version.hash,
+	title: version.meta.title,
+	ratings: version.meta.ratings,
+	inspectionTypes: version.meta.inspectionTypes ?? []
+});
 
 export class SummaryIndex {
 	private readonly entries = new Map<string, Entry>();
+	/** by "id@version": what was read of each version, and at which state of its folder */
+	private readonly versionFacts = new Map<string, VersionFacts>();
 	private loaded = false;
 	/** one check at a time: two lists at once share it rather than rate everything twice */
 	private checking: Promise<void> | null = null;
@@ -100,13 +116,43 @@ export class SummaryIndex {
 		readonly file: string
 	) {}
 
-	/** Every inspection's facts, and with `rated` its rating as well, each checked against its document. */
-	async summaries(rated: boolean): Promise<{ facts: InspectionFacts; rating: Rating | null }[]> {
+	/**
+	 * Every inspection's facts, and with `rated` its rating as well, each checked against its
+	 * document; and what the list shows of each version they are pinned to (null: it cannot be loaded).
+	 */
+	async summaries(rated: boolean): Promise<{ summaries: { facts: InspectionFacts; rating: Rating | null }[]; version: (ref: string) => VersionFacts | null }> {
 		// A check in progress may have started before a write this caller has seen: wait, then check again.
 		while (this.checking) await this.checking;
-		this.checking = this.check(rated).finally(() => (this.checking = null));
+		const version = this.versionsNow();
+		this.checking = this.check(rated, version).finally(() => (this.checking = null));
 		await this.checking;
-		return [...this.entries.values()].map((e) => ({ facts: e.facts, rating: e.rating }));
+		return { summaries: [...this.entries.values()].map((e) => ({ facts: e.facts, rating: e.rating })), version };
+	}
+
+	/** Each version as it is now, looked at once per listing: from what was kept while its folder is unchanged, else loaded. */
+	private versionsNow(): (ref: string) => VersionFacts | null {
+		this.loadFile();
+		const seen = new Map<string, VersionFacts | null>();
+		return (ref) => {
+			if (seen.has(ref)) return seen.get(ref)!;
+			let facts: VersionFacts | null = null;
+			const found = findVersion(ref);
+			if (!('message' in found)) {
+				const signature = folderSignature(found.dir);
+				const kept = this.versionFacts.get(ref);
+				if (kept?.dir === found.dir && kept.signature === signature) facts = kept;
+				else {
+					const loaded = loadFramework(ref);
+					if (loaded.ok) {
+						facts = factsOfVersion(ref, found.dir, signature, loaded.value);
+						this.versionFacts.set(ref, facts);
+						this.persistSoon();
+					}
+				}
+			}
+			seen.set(ref, facts);
+			return facts;
+		};
 	}
 
 	/**
@@ -126,14 +172,12 @@ export class SummaryIndex {
 		this.persistSoon();
 	}
 
-	private async check(rated: boolean) {
-		this.loadFile();
+	private async check(rated: boolean, current: (ref: string) => VersionFacts | null) {
 		const versions = await this.store.versions();
 		let changed = false;
 		for (const id of [...this.entries.keys()]) {
 			if (!versions.has(id)) changed = this.entries.delete(id) || changed;
 		}
-		const current = versionsNow();
 		const ratingValid = (e: Entry) => !!e.rating && e.rating.ratedWith === (current(e.facts.framework)?.hash ?? '');
 		const work: [string, DocumentVersion][] = [];
 		for (const [id, version] of versions) {
@@ -156,7 +200,7 @@ export class SummaryIndex {
 				const digest = digestOf(doc.value);
 				let rating = before?.digest === digest ? before.rating : null;
 				if (rated && !(rating && rating.ratedWith === (current(doc.value.framework)?.hash ?? ''))) {
-					rating = await this.rate(doc.value, current(doc.value.framework));
+					rating = await this.rate(doc.value);
 					if (this.entries.get(id) !== before) continue;
 				}
 				this.entries.set(id, { token: version.token, facts: factsOf(doc), digest, rating });
@@ -167,8 +211,10 @@ export class SummaryIndex {
 		if (changed) this.persistSoon();
 	}
 
-	private async rate(record: InspectionRecord, framework: FrameworkVersion | null): Promise<Rating> {
-		if (!framework) return { ratedWith: '', overall: 'not-rated', score: null };
+	private async rate(record: InspectionRecord): Promise<Rating> {
+		const loaded = loadFramework(record.framework);
+		if (!loaded.ok) return { ratedWith: '', overall: 'not-rated', score: null };
+		const framework = loaded.value;
 		this.ratings++;
 		const result = await evaluate(framework, record.evidence);
 		// let other requests in between ratings, when a cold start has many to do
@@ -186,8 +232,12 @@ export class SummaryIndex {
 		} catch {
 			return; // none yet, or unreadable: everything is worked out again
 		}
-		const file = kept as { format?: unknown; entries?: unknown };
+		const file = kept as { format?: unknown; entries?: unknown; versions?: unknown };
 		if (file?.format !== FORMAT || !Array.isArray(file.entries)) return;
+		for (const v of Array.isArray(file.versions) ? (file.versions as VersionFacts[]) : []) {
+			const whole = typeof v?.ref === 'string' && typeof v.dir === 'string' && typeof v.signature === 'string' && typeof v.hash === 'string' && typeof v.title === 'string' && Array.isArray(v.ratings) && Array.isArray(v.inspectionTypes);
+			if (whole) this.versionFacts.set(v.ref, v);
+		}
 		for (const e of file.entries as Entry[]) {
 			if (typeof e?.token !== 'string' || typeof e.digest !== 'string' || typeof e.facts?.id !== 'string' || !Array.isArray(e.facts.team)) continue;
 			const rating = e.rating && typeof e.rating.ratedWith === 'string' && typeof e.rating.overall === 'string' ? e.rating : null;
@@ -222,8 +272,9 @@ export class SummaryIndex {
 	private async persist() {
 		// a copy taken now: later changes go into the next write
 		const entries = [...this.entries.values()];
+		const versions = [...this.versionFacts.values()];
 		mkdirSync(path.dirname(this.file), { recursive: true });
-		await new DurableJSONFile<object>(this.file).write({ format: FORMAT, entries });
+		await new DurableJSONFile<object>(this.file).write({ format: FORMAT, versions, entries });
 	}
 
 	/** Wait for any pending write of the index file (tests, and a tidy shutdown). */
