@@ -6,12 +6,12 @@
 // and kept on disk (after a crash, a file that lags behind the documents is caught by the same
 // checks, and what it has wrong is worked out again) so a restart rates nothing twice.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { evaluate, type FrameworkMeta, type FrameworkVersion } from '../../engine/index';
 import type { InspectionOrigin, InspectionRecord } from '../../inspection/record';
 import { findVersion, folderSignature, loadFramework } from '../frameworks/frameworks';
-import { DurableJSONFile } from '../storage/durable-file';
+import { DurableJSONFile, removeLeftovers } from '../storage/durable-file';
 import type { DocumentStore, DocumentVersion, Stored } from '../storage/store';
 
 /** What the list shows of an inspection that its document says outright. */
@@ -226,6 +226,8 @@ export class SummaryIndex {
 	private loadFile() {
 		if (this.loaded) return;
 		this.loaded = true;
+		// a write of this file cut short by a kill leaves its temporary file: nothing reads it
+		if (existsSync(path.dirname(this.file))) removeLeftovers(path.dirname(this.file));
 		let kept: unknown;
 		try {
 			kept = JSON.parse(readFileSync(this.file, 'utf8'));
