@@ -97,6 +97,17 @@ Index('a restart rates nothing it rated before', async () => {
 	assert.is(summaryIndex().ratings, 0, 'nothing rated after the restart');
 });
 
+Index('a new build of the app works every rating out again: the code may rate differently', async () => {
+	const dir = freshData();
+	for (let i = 0; i < 3; i++) await createInspection(record(`YJS ${i}`), 'ann');
+	await listInspections();
+	await restart();
+	const file = path.join(dir, 'indexes', 'inspection-summaries.json');
+	writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), build: 'an older build' }));
+	await listInspections();
+	assert.is(summaryIndex().ratings, 3);
+});
+
 Index('an index file that is not one (garbage, or the wrong shape) is ignored, and everything worked out again', async () => {
 	const dir = freshData();
 	const doc = await createInspection(record('Northshire YJS'), 'ann');

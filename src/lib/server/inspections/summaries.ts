@@ -6,8 +6,9 @@
 // and kept on disk (after a crash, a file that lags behind the documents is caught by the same
 // checks, and what it has wrong is worked out again) so a restart rates nothing twice.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { evaluate, type FrameworkMeta, type FrameworkVersion } from '../../engine/index';
 import type { InspectionOrigin, InspectionRecord } from '../../inspection/record';
 import { findVersion, folderSignature, loadFramework } from '../frameworks/frameworks';
@@ -48,6 +49,18 @@ interface Entry {
 }
 
 const FORMAT = 1;
+/**
+ * Which build of the app wrote the file: ratings (and what a version's validation gives) may
+ * change with the code, so a new build (each writes its files anew) works them out again.
+ */
+const BUILD = (() => {
+	try {
+		const file = fileURLToPath(import.meta.url);
+		return `${file}@${statSync(file).mtimeMs}`;
+	} catch {
+		return 'unknown';
+	}
+})();
 /** Documents read at once when checking: bounded, so a cold start does not hold 2,000 at once. */
 const READ_AT_ONCE = 8;
 /** At most one write of the index file a second: it is a cache, and lagging is safe. */
@@ -234,8 +247,8 @@ export class SummaryIndex {
 		} catch {
 			return; // none yet, or unreadable: everything is worked out again
 		}
-		const file = kept as { format?: unknown; entries?: unknown; versions?: unknown };
-		if (file?.format !== FORMAT || !Array.isArray(file.entries)) return;
+		const file = kept as { format?: unknown; build?: unknown; entries?: unknown; versions?: unknown };
+		if (file?.format !== FORMAT || file.build !== BUILD || !Array.isArray(file.entries)) return;
 		for (const v of Array.isArray(file.versions) ? (file.versions as VersionFacts[]) : []) {
 			const whole = typeof v?.ref === 'string' && typeof v.dir === 'string' && typeof v.signature === 'string' && typeof v.hash === 'string' && typeof v.title === 'string' && Array.isArray(v.ratings) && Array.isArray(v.inspectionTypes);
 			if (whole) this.versionFacts.set(v.ref, v);
@@ -276,7 +289,7 @@ export class SummaryIndex {
 		const entries = [...this.entries.values()];
 		const versions = [...this.versionFacts.values()];
 		mkdirSync(path.dirname(this.file), { recursive: true });
-		await new DurableJSONFile<object>(this.file).write({ format: FORMAT, versions, entries });
+		await new DurableJSONFile<object>(this.file).write({ format: FORMAT, build: BUILD, versions, entries });
 	}
 
 	/** Wait for any pending write of the index file (tests, and a tidy shutdown). */
