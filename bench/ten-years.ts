@@ -6,7 +6,7 @@
 // page by page; then `npm run impact -- --inspections` over the 2,000 (wall time, peak RSS).
 // Builds the app first, unless --no-build. INSPECTIONS=N and AUDIT_RECORDS=N for a smaller run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadFramework } from '../src/lib/server/frameworks/frameworks';
@@ -31,6 +31,24 @@ const loaded = loadFramework('hmip-youth@2025');
 if (!loaded.ok) throw new Error(loaded.errors[0].message);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'yardstick-ten-years-'));
 const INSPECTOR = 'bench-inspector';
+
+/**
+ * CPU time the server has used so far, in ms (Linux), or NaN. On a machine others share, wall
+ * times grow with their load; the server's own CPU time per request much less so.
+ */
+function serverCpu(): number {
+	try {
+		const fields = readFileSync(`/proc/${server?.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		// utime and stime, fields 14 and 15 of stat, in clock ticks (100 a second here)
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return NaN;
+	}
+}
+const cpuNote = (before: number, n: number) => {
+	const per = (serverCpu() - before) / n;
+	return Number.isNaN(per) ? '' : `server CPU ${per.toFixed(0)} ms/request`;
+};
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows: [string, number, number, string][] = [];
@@ -88,29 +106,33 @@ try {
 
 	// 3. a fresh start (a restart, a deployment): the list's first load, then later loads
 	await server.restart();
+	let cpu = serverCpu();
 	const first = await timed(client, '/inspections', { headers: { accept: 'text/html' } });
 	expectOk('the list', first);
-	figure('inspections list, first load after a fresh start', first.ms, TARGETS.list, 'ms', `${(first.text.length / 1024).toFixed(0)} KB`);
+	figure('inspections list, first load after a fresh start', first.ms, TARGETS.list, 'ms', `${(first.text.length / 1024).toFixed(0)} KB, ${cpuNote(cpu, 1)}`);
 	const later: number[] = [];
+	cpu = serverCpu();
 	for (let i = 0; i < 5; i++) {
 		const r = await timed(client, '/inspections', { headers: { accept: 'text/html' } });
 		expectOk('the list', r);
 		later.push(r.ms);
 	}
-	figure('inspections list, later loads (median of 5)', median(later), TARGETS.list);
+	figure('inspections list, later loads (median of 5)', median(later), TARGETS.list, 'ms', cpuNote(cpu, 5));
 
 	// 4. the largest inspection's workspace
 	const opens: number[] = [];
+	cpu = serverCpu();
 	for (let i = 0; i < 5; i++) {
 		const r = await timed(client, `/inspections/${largest.id}`, { headers: { accept: 'text/html' } });
 		expectOk('the workspace', r);
 		opens.push(r.ms);
 	}
-	figure(`workspace of the largest (${largest.children} children's cases), median of 5`, median(opens), TARGETS.workspace, 'ms', `first ${opens[0].toFixed(0)} ms`);
+	figure(`workspace of the largest (${largest.children} children's cases), median of 5`, median(opens), TARGETS.workspace, 'ms', `first ${opens[0].toFixed(0)} ms, ${cpuNote(cpu, 5)}`);
 
 	// 5. saving one answer, as the workspace posts it
 	let revision = await client.revision(largest.id);
 	const saves: number[] = [];
+	cpu = serverCpu();
 	for (let i = 0; i < 10; i++) {
 		const edits: Edit[] = [{ type: 'answer', caseId: 'case-1', question: '2.1.1', answer: i % 2 ? 'yes' : 'no' }];
 		const r = await timed(client, `/inspections/${largest.id}/edits`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ baseRevision: revision, edits }) });
@@ -118,22 +140,25 @@ try {
 		revision = (JSON.parse(r.text) as { revision: number }).revision;
 		saves.push(r.ms);
 	}
-	figure('saving an answer (median of 10)', median(saves), TARGETS.save, 'ms', `max ${Math.max(...saves).toFixed(0)} ms`);
+	figure('saving an answer (median of 10)', median(saves), TARGETS.save, 'ms', `max ${Math.max(...saves).toFixed(0)} ms, ${cpuNote(cpu, 10)}`);
+	cpu = serverCpu();
 	const afterSave = await timed(client, '/inspections', { headers: { accept: 'text/html' } });
 	expectOk('the list', afterSave);
-	figure('inspections list, just after a save', afterSave.ms, TARGETS.list);
+	figure('inspections list, just after a save', afterSave.ms, TARGETS.list, 'ms', cpuNote(cpu, 1));
 
 	// 6. the audit trail, newest first, following its "Older" link as a reader does
 	let href = '/audit';
 	const auditPages: number[] = [];
+	cpu = serverCpu();
 	for (let i = 0; i < 6 && href; i++) {
 		const r = await timed(client, href, { headers: { accept: 'text/html' } });
 		expectOk('the audit page', r);
 		auditPages.push(r.ms);
 		href = /<a [^>]*href="([^"]+)"[^>]*rel="next"/.exec(r.text)?.[1]?.replaceAll('&amp;', '&') ?? '';
 	}
+	const auditCpu = cpuNote(cpu, auditPages.length);
 	figure('audit trail, first page', auditPages[0], TARGETS.audit);
-	figure(`audit trail, pages 2 to ${auditPages.length} by "Older" (slowest)`, Math.max(...auditPages.slice(1)), TARGETS.audit);
+	figure(`audit trail, pages 2 to ${auditPages.length} by "Older" (slowest)`, Math.max(...auditPages.slice(1)), TARGETS.audit, 'ms', `all 6: ${auditCpu}`);
 	const deep = Math.floor(AUDIT_RECORDS / 50 / 2);
 	const jump = await timed(client, `/audit?page=${deep}`, { headers: { accept: 'text/html' } });
 	expectOk('the audit page', jump);

@@ -81,6 +81,11 @@ export class TestServer {
 		return server;
 	}
 
+	/** The server's process id while it runs (a benchmark reads its CPU time). */
+	get pid(): number | undefined {
+		return this.child?.pid;
+	}
+
 	/** The last of what the server printed, for failure messages. */
 	log(): string {
 		return this.output.slice(-4000);
