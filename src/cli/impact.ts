@@ -38,7 +38,8 @@ if (!listed.ok) fail(listed.message);
 
 const sources: ImpactSource[] = listed.files.map((file) => ({ file, label: displayPath(file) }));
 if (values.inspections) {
-	for (const doc of await inspections().list()) sources.push({ id: doc.id, name: doc.value.serviceName, inspection: doc.value.evidence });
+	// by id: each is read where it is rated, so this process never holds every inspection at once
+	for (const id of [...(await inspections().versions()).keys()].sort()) sources.push({ id, stored: true });
 }
 const items = await runJobs(
 	sources.map((source) => ({ kind: 'impact' as const, source, from: values.from as string, to: values.to as string })),

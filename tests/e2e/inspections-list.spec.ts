@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInspection, enterTallies, expectAccessible, expectSaved } from '../support/workspace-e2e';
+import { serialise } from '../../src/lib/server/storage/durable-file';
 
 test('the new-inspection form: the version in force today is chosen, types appear under their version, and refused fields are named', async ({ page }) => {
 	await page.goto('/inspections/new');
@@ -92,4 +95,47 @@ test('POST /api/evaluate answers the engine’s result, or 400 with the validati
 	const bad = await request.post('/api/evaluate', { data: { framework: 'hmip-youth@2018', inspection: { cases: [{ id: 'a', sample: 'court', answers: { '2.1.1': 'perhaps' } }] } } });
 	expect(bad.status()).toBe(400);
 	expect(await bad.json()).toEqual({ errors: [{ file: 'request body', pointer: '/inspection/cases/0/answers/2.1.1', message: 'must be one of "yes", "no", "n/a"', severity: 'error' }] });
+});
+
+test('the list a page at a time: GOV.UK pagination, by keyboard, at 320 px', async ({ page }) => {
+	// sixty old inspections, written as the store writes them by another process (as an import of ten years would)
+	const { hash } = JSON.parse(readFileSync(path.join(process.env.E2E_RULES_DIR!, 'hmip-youth', '2018', 'publication.json'), 'utf8')) as { hash: string };
+	const dir = path.join(process.env.E2E_DATA_DIR!, 'inspections');
+	mkdirSync(dir, { recursive: true });
+	const files: string[] = [];
+	try {
+		for (let i = 0; i < 60; i++) {
+			const at = new Date(Date.UTC(2019, 0, 1 + i)).toISOString();
+			const id = `paging-${String(i).padStart(2, '0')}`;
+			const value = { serviceName: `Pageshire ${String(i).padStart(2, '0')} YOS`, framework: 'hmip-youth@2018', frameworkHash: hash, status: 'complete', team: ['e2e-everyone'], evidence: { tallies: { '2.1.1': { relevant: 20, yes: 15 } } } };
+			files.push(path.join(dir, `${id}.json`));
+			writeFileSync(files.at(-1)!, serialise({ id, revision: 1, createdAt: at, updatedAt: at, updatedBy: 'e2e-everyone', change: 'created', value }));
+		}
+		await page.goto('/inspections');
+		await expect(page.getByText(/^Showing 1 to 50 of \d+ inspections, most recently changed first$/)).toBeVisible();
+		const table = page.getByRole('table', { name: 'All inspections' });
+		await expect(table.getByRole('row')).toHaveCount(51);
+		const pages = page.getByRole('navigation', { name: 'Pages of inspections' });
+		await expect(pages.getByRole('link', { name: 'Page 1' })).toHaveAttribute('aria-current', 'page');
+		await expectAccessible(page);
+		// by keyboard: to the next page's link, and Enter
+		const next = pages.getByRole('link', { name: 'Next page' });
+		await next.focus();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/\/inspections\?page=2$/);
+		await expect(pages.getByRole('link', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
+		// the oldest are last: the first of the sixty is on the last page
+		await pages.getByRole('link', { name: /^Page \d+$/ }).last().click();
+		await expect(table.getByRole('row', { name: /^Pageshire 00 YOS / })).toHaveCount(1);
+		await expect(pages.getByRole('link', { name: 'Next page' })).toHaveCount(0);
+		await expectAccessible(page);
+		await page.setViewportSize({ width: 320, height: 800 });
+		await expect(pages.getByRole('link', { name: 'Previous page' })).toBeVisible();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	} finally {
+		for (const file of files) unlinkSync(file);
+	}
+	// removed by another process: gone from the list
+	await page.goto('/inspections');
+	await expect(page.getByRole('row', { name: /^Pageshire / })).toHaveCount(0);
 });

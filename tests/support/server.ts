@@ -64,10 +64,12 @@ export class TestServer {
 		private readonly env: Record<string, string> = {}
 	) {}
 
-	/** `env` adds to the server's environment (ADDRESS_HEADER, say), restarts included. */
-	static async start(env: Record<string, string> = {}): Promise<TestServer> {
+	/**
+	 * `env` adds to the server's environment (ADDRESS_HEADER, say), restarts included. `dataDir`:
+	 * a folder filled beforehand (a benchmark's), removed with the server as a new one would be.
+	 */
+	static async start(env: Record<string, string> = {}, dataDir = mkdtempSync(path.join(tmpdir(), 'yardstick-server-'))): Promise<TestServer> {
 		if (!existsSync('build/index.js')) throw new Error('there is no build/: run `npm run build` first');
-		const dataDir = mkdtempSync(path.join(tmpdir(), 'yardstick-server-'));
 		folders.add(dataDir);
 		const server = new TestServer(dataDir, env);
 		try {
@@ -77,6 +79,11 @@ export class TestServer {
 			throw e;
 		}
 		return server;
+	}
+
+	/** The server's process id while it runs (a benchmark reads its CPU time). */
+	get pid(): number | undefined {
+		return this.child?.pid;
 	}
 
 	/** The last of what the server printed, for failure messages. */
@@ -267,6 +274,8 @@ export function readDataFolder(dataDir: string): DataFolder {
 		for (const entry of readdirSync(dir, { withFileTypes: true })) {
 			const file = path.join(dir, entry.name);
 			const name = path.relative(dataDir, file);
+			// derived caches (the inspection summaries), checked against the documents whenever used: not data
+			if (entry.isDirectory() && name === 'indexes') continue;
 			if (entry.isDirectory()) visit(file);
 			else if (name === 'audit.jsonl') readAuditFile(file, folder);
 			else if (/^\..+\.json(\.[0-9]+-[0-9a-f]+)?\.tmp$/.test(entry.name)) folder.temporaryFiles++;

@@ -120,7 +120,7 @@ export function contentHash(files: VersionFiles): string {
 }
 
 /** What a folder's files are now: a cached load is used only while this is unchanged. */
-function folderSignature(dir: string): string {
+export function folderSignature(dir: string): string {
 	const parts: string[] = [];
 	const walk = (sub: string) => {
 		for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {

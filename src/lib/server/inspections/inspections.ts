@@ -11,6 +11,7 @@ import { loadFramework } from '../frameworks/frameworks';
 import { DocumentStore, InvalidDocumentError, NotFoundError, dataDir, type Stored } from '../storage/store';
 import { users } from '../accounts/users';
 import { ownMaps } from '../../engine/own-maps';
+import { SummaryIndex } from './summaries';
 
 export type { InspectionRecord } from '../../inspection/record';
 
@@ -30,15 +31,27 @@ export function validateRecord(value: unknown, file = 'inspection'): Issue[] {
 
 /**
  * Records read back with evidence maps no id can read a prototype through: the file was valid
- * when written, but is JSON.parse'd again here, and may have been edited by hand since.
+ * when written, but is JSON.parse'd again here, and may have been edited by hand since. Every
+ * write feeds the summary index.
  */
 class InspectionStore extends DocumentStore<InspectionRecord> {
+	readonly summaries: SummaryIndex;
+
+	constructor(dir: string, indexFile: string) {
+		super(dir, (value) => validateRecord(value));
+		this.summaries = new SummaryIndex(this, indexFile);
+	}
+
 	override async get(id: string): Promise<Stored<InspectionRecord> | null> {
 		return owned(await super.get(id));
 	}
 
 	override async list(): Promise<Stored<InspectionRecord>[]> {
 		return (await super.list()).map((doc) => owned(doc)!);
+	}
+
+	protected override written(id: string, doc: Stored<InspectionRecord> | null) {
+		this.summaries.written(id, doc);
 	}
 }
 
@@ -47,13 +60,21 @@ function owned(doc: Stored<InspectionRecord> | null): Stored<InspectionRecord> |
 	return doc;
 }
 
-let store: DocumentStore<InspectionRecord> | null = null;
+let store: InspectionStore | null = null;
 
 export function inspections(): DocumentStore<InspectionRecord> {
+	return inspectionStore();
+}
+
+function inspectionStore(): InspectionStore {
 	const dir = path.join(dataDir(), 'inspections');
-	if (!store || store.dir !== dir) store = new InspectionStore(dir, (value) => validateRecord(value));
+	// derived, and kept apart from the documents: writing it changes nothing in their folder
+	if (!store || store.dir !== dir) store = new InspectionStore(dir, path.join(dataDir(), 'indexes', 'inspection-summaries.json'));
 	return store;
 }
+
+/** The summary index of the inspections in DATA_DIR (tests count its ratings and wait for its file). */
+export const summaryIndex = (): SummaryIndex => inspectionStore().summaries;
 
 /** The version an inspection is pinned to, loaded (throws only if the rules folder is broken). */
 export function pinnedVersion(record: InspectionRecord): FrameworkVersion {
@@ -178,46 +199,32 @@ export interface InspectionSummary {
 	origin: InspectionOrigin | { how: null; at: string };
 }
 
-const filled = (x: object | undefined) => !!x && Object.keys(x).length > 0;
-const hasEvidence = (e: InspectionRecord['evidence']) => !!e.cases?.length || filled(e.tallies) || filled(e.judgements) || filled(e.decisions);
-
-/** Each inspection's overall outcome at the revision it was computed for: one entry per inspection. */
-const overallCache = new Map<string, { revision: number; overall: string; score: number | null }>();
-
+/** Every inspection's summary, most recently changed first: rated at most once per revision of its evidence. */
 export async function listInspections(): Promise<InspectionSummary[]> {
-	const docs = await inspections().list();
-	const summaries = await Promise.all(
-		docs.map(async (doc): Promise<InspectionSummary> => {
-			let cached = overallCache.get(doc.id);
-			const framework = loadFramework(doc.value.framework);
-			if (cached?.revision !== doc.revision) {
-				cached = { revision: doc.revision, overall: 'not-rated', score: null };
-				if (framework.ok) {
-					const result = await evaluate(framework.value, doc.value.evidence);
-					cached = { revision: doc.revision, overall: result.composite.rating, score: result.composite.score };
-				}
-				overallCache.set(doc.id, cached);
-			}
-			const { overall, score } = cached;
-			const type = doc.value.evidence.context?.inspectionType;
-			const typeLabel = framework.ok ? framework.value.meta.inspectionTypes?.find((t) => t.id === type)?.label : undefined;
-			return {
-				id: doc.id,
-				revision: doc.revision,
-				serviceName: doc.value.serviceName,
-				framework: doc.value.framework,
-				frameworkTitle: framework.ok ? framework.value.meta.title : doc.value.framework,
-				inspectionType: typeLabel ?? type ?? null,
-				status: doc.value.status,
-				scale: framework.ok ? framework.value.meta.ratings : [],
-				team: doc.value.team ?? [],
-				updatedAt: doc.updatedAt,
-				origin: doc.value.origin ?? { how: null, at: doc.createdAt },
-				started: hasEvidence(doc.value.evidence),
-				overall,
-				score
-			};
-		})
-	);
-	return summaries.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+	const { summaries, version } = await summaryIndex().summaries(true);
+	const listed = summaries.map(({ facts, rating }): InspectionSummary => {
+		const framework = version(facts.framework);
+		const typeLabel = framework?.inspectionTypes.find((t) => t.id === facts.inspectionType)?.label;
+		return {
+			...facts,
+			frameworkTitle: framework?.title ?? facts.framework,
+			inspectionType: typeLabel ?? facts.inspectionType,
+			scale: framework?.ratings ?? [],
+			overall: rating?.overall ?? 'not-rated',
+			score: rating?.score ?? null
+		};
+	});
+	return listed.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? -1 : 1));
+}
+
+/** One page of the list, newest first, with how many there are in all. */
+export async function inspectionPage(page: number, perPage: number): Promise<{ inspections: InspectionSummary[]; total: number; pages: number; page: number }> {
+	const all = await listInspections();
+	const pages = Math.max(1, Math.ceil(all.length / perPage));
+	return { inspections: all.slice((page - 1) * perPage, page * perPage), total: all.length, pages, page };
+}
+
+/** The service name of each inspection that exists, by id (no rating needed). */
+export async function inspectionNames(): Promise<Map<string, string>> {
+	return new Map((await summaryIndex().summaries(false)).summaries.map(({ facts }) => [facts.id, facts.serviceName]));
 }

@@ -6,12 +6,16 @@ import { rateWith } from '../rating/rating';
 import { fitEvidence } from '../../regression/evidence-fit';
 import type { ImpactItem, ImpactSide, VersionScale } from '../../regression/movement';
 import { summarise } from '../../regression/summary';
+import { inspections } from '../inspections/inspections';
 
-/** A file (a golden file, or bare evidence), or evidence already in hand (a stored inspection). */
-export type ImpactSource = { file: string; label?: string } | { id: string; name: string; inspection: unknown };
+/**
+ * A file (a golden file, or bare evidence), evidence already in hand, or a stored inspection by
+ * id: read where it is rated (a worker thread, for a long run), so no thread holds them all.
+ */
+export type ImpactSource = { file: string; label?: string } | { id: string; name: string; inspection: unknown } | { id: string; stored: true };
 
 export async function rateUnderBoth(source: ImpactSource, from: FrameworkVersion, to: FrameworkVersion): Promise<ImpactItem> {
-	const read = readEvidence(source);
+	const read = 'stored' in source ? await readStored(source.id) : readEvidence(source);
 	if (!read.ok) return { id: read.id, name: read.name, ...(read.file ? { file: read.file } : {}), invalid: read.errors };
 	const { id, name, file, evidence, at } = read;
 	return {
@@ -32,7 +36,13 @@ async function rateUnder(framework: FrameworkVersion, evidence: Inspection, wher
 
 type Read = { ok: true; id: string; name: string; file?: string; evidence: Inspection; at: string } | { ok: false; id: string; name: string; file?: string; errors: Issue[] };
 
-function readEvidence(source: ImpactSource): Read {
+async function readStored(id: string): Promise<Read> {
+	const doc = await inspections().get(id);
+	if (!doc) return { ok: false, id, name: id, errors: [{ file: id, pointer: '', message: 'this inspection has been deleted since the run began', severity: 'error' }] };
+	return readEvidence({ id, name: doc.value.serviceName, inspection: doc.value.evidence });
+}
+
+function readEvidence(source: Exclude<ImpactSource, { stored: true }>): Read {
 	if ('inspection' in source) {
 		const errors = validateAgainst('inspection', source.inspection, source.id);
 		return errors.length ? { ok: false, id: source.id, name: source.name, errors } : { ok: true, id: source.id, name: source.name, evidence: source.inspection as Inspection, at: '' };

@@ -9,6 +9,9 @@ import { open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 
+/** A document's bytes on disk (exported so a benchmark can write a data folder in the store's own format). */
+export const serialise = (data: unknown): string => JSON.stringify(data, null, 2);
+
 export class DurableJSONFile<T> implements Adapter<T> {
 	constructor(private readonly file: string) {}
 
@@ -27,7 +30,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
 		const temp = path.join(dir, `.${path.basename(this.file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 		const handle = await open(temp, 'w');
 		try {
-			await handle.writeFile(JSON.stringify(data, null, 2));
+			await handle.writeFile(serialise(data));
 			await handle.sync();
 		} catch (e) {
 			await handle.close();

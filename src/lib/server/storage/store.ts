@@ -2,7 +2,7 @@
 // atomic and flushed to the disk (DurableJSONFile: a finished temporary file renamed over the
 // old one) and carries a revision: a write based on a stale revision is refused with who
 // changed what, and nothing is lost.
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, type BigIntStats } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -47,8 +47,25 @@ export class NotFoundError extends Error {
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
+/**
+ * One state of a document as its backend sees it, without reading it: any write gives a new
+ * one. `settled`: old enough that a later write cannot share it (file times tick coarsely, so
+ * two writes within one tick may share a time); an unsettled version is checked by reading.
+ */
+export interface DocumentVersion {
+	token: string;
+	settled: boolean;
+}
+
+/** A file's state: a write renames a new file over the old, so its inode changes too. */
+const fileToken = (stats: BigIntStats) => `${stats.ino}:${stats.size}:${stats.mtimeNs}`;
+/** Far more than a file time's tick (a few ms), far less than a person's pause. */
+const SETTLE_MS = 1000n;
+
 export class DocumentStore<T> {
 	private readonly queues = new Map<string, Promise<unknown>>();
+	/** The last listing of versions, and the folder's state it was taken at. */
+	private scanned: { folder: string; versions: Map<string, DocumentVersion> } | null = null;
 
 	constructor(
 		readonly dir: string,
@@ -98,6 +115,39 @@ export class DocumentStore<T> {
 		return docs.filter((d): d is Stored<T> => d !== null);
 	}
 
+	/**
+	 * Each document's id and version: what a derived index (summaries) checks itself against
+	 * without reading every document. The folder changes whenever a document is added, replaced
+	 * or removed, so a listing is reused until it does (and is settled: see DocumentVersion).
+	 */
+	async versions(): Promise<Map<string, DocumentVersion>> {
+		const now = BigInt(Date.now()) * 1_000_000n;
+		const settled = (stats: BigIntStats) => now - stats.mtimeNs > SETTLE_MS * 1_000_000n;
+		const folderStats = statSync(this.dir, { bigint: true });
+		const folder = fileToken(folderStats);
+		if (this.scanned?.folder === folder) return new Map(this.scanned.versions);
+		const versions = new Map<string, DocumentVersion>();
+		for (const name of readdirSync(this.dir)) {
+			if (!name.endsWith('.json') || name.startsWith('.')) continue;
+			try {
+				const stats = statSync(path.join(this.dir, name), { bigint: true });
+				versions.set(name.slice(0, -5), { token: fileToken(stats), settled: settled(stats) });
+			} catch (e) {
+				if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; // removed since the folder was read
+			}
+		}
+		// Reused only once nothing in it is unsettled: a change in the folder's own time tick would not show.
+		if (settled(folderStats) && [...versions.values()].every((v) => v.settled)) this.scanned = { folder, versions };
+		else this.scanned = null;
+		return new Map(versions);
+	}
+
+	/**
+	 * Called in the document's queue after each write (`doc` null: removed), before any later
+	 * write to it can start: what feeds a derived index.
+	 */
+	protected written(_id: string, _doc: Stored<T> | null): void {}
+
 	async create(value: T, by: string, change = 'created', id: string = randomUUID()): Promise<Stored<T>> {
 		this.check(value);
 		return this.serial(id, async () => {
@@ -107,6 +157,7 @@ export class DocumentStore<T> {
 			const now = new Date().toISOString();
 			db.data = { id, revision: 1, createdAt: now, updatedAt: now, updatedBy: by, change, value };
 			await db.write();
+			this.written(id, db.data);
 			return db.data;
 		});
 	}
@@ -127,6 +178,7 @@ export class DocumentStore<T> {
 			await beforeWrite?.(db.data, next);
 			db.data = next;
 			await db.write();
+			this.written(id, db.data);
 			return db.data;
 		});
 	}
@@ -140,6 +192,7 @@ export class DocumentStore<T> {
 			await beforeRemove?.(current);
 			await unlink(this.file(id));
 			await syncFolder(this.dir);
+			this.written(id, null);
 		});
 	}
 
