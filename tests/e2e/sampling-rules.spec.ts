@@ -64,6 +64,8 @@ test('sampling rules are edited in the framework editor, checked at their fields
 	await confidence.fill('150');
 	await expect(page.getByText('Confidence level of the sampling rules: a confidence level is a percentage above 0 and below 100, not 150').first()).toBeVisible();
 	await confidence.fill('90');
+	// a case sample's fields are shown when it is opened
+	await page.getByText(`Case sample: ${children.label}`, { exact: true }).click();
 	await textbox(page, `Case sample ${children.id}: Largest sample`).fill('100');
 	await textbox(page, `Case sample ${children.id}: Margin of error`).fill('6');
 	// a stratum gone, another renamed, and a new one that must say which sample it feeds
@@ -84,6 +86,8 @@ test('sampling rules are edited in the framework editor, checked at their fields
 	await page.reload();
 	await whenHydrated(page);
 	await expect(textbox(page, 'The case samples: Confidence level')).toHaveValue('90');
+	await page.getByText(`Case sample: ${children.label}`, { exact: true }).click();
+	await expect(textbox(page, `Case sample ${children.id}: Largest sample`)).toHaveValue('100');
 	await page.goto('/frameworks/hmip-youth/diff?from=2025&to=sampling-trial');
 	const changes = page.getByRole('region', { name: 'Case samples' });
 	await expect(changes.getByRole('listitem').filter({ hasText: 'confidence level' })).toContainText(`${sampling.confidence.value}%`);
