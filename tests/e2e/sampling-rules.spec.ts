@@ -57,6 +57,11 @@ test('sampling rules are edited in the framework editor, checked at their fields
 	await page.getByLabel('New draft from hmip-youth@2025').fill('sampling-trial');
 	await page.getByRole('button', { name: 'Make the draft' }).click();
 	await expect(page).toHaveURL(/\/frameworks\/hmip-youth\/sampling-trial\/edit$/);
+	// compared before any edit: no change to the case samples (the server keeps this diff by the two contents)
+	await page.goto('/frameworks/hmip-youth/diff?from=2025&to=sampling-trial');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('What changed from 2025 to sampling-trial');
+	await expect(page.getByRole('region', { name: 'Case samples' })).toHaveCount(0);
+	await page.goto('/frameworks/hmip-youth/sampling-trial/edit');
 	await whenHydrated(page);
 
 	const confidence = textbox(page, 'The case samples: Confidence level');
@@ -82,7 +87,7 @@ test('sampling rules are edited in the framework editor, checked at their fields
 	await page.getByRole('button', { name: 'Save draft' }).click();
 	await expect(page.getByText(/All changes saved \(revision 2\)/)).toBeVisible();
 
-	// the saved draft, read back in the editor and compared with 2025
+	// the saved draft, read back in the editor and compared with 2025: the changed draft's diff, never the one kept from before
 	await page.reload();
 	await whenHydrated(page);
 	await expect(textbox(page, 'The case samples: Confidence level')).toHaveValue('90');
