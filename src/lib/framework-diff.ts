@@ -6,6 +6,7 @@ import { diffWords } from 'diff';
 import { canonicalJson } from './engine/canonical';
 import { conditionWords } from './condition-text';
 import type { Applicability, Band, Banding, Composite, Condition, Domain, FrameworkMeta, KeyQuestion, Prompt, RuleFile, Source, Standard } from './engine/types';
+import type { SamplingRules } from './sampling/types';
 
 export type VersionFiles = Record<string, unknown>;
 
@@ -46,6 +47,8 @@ export interface VersionParts {
 	bandings: Banding[];
 	rules: Partial<RuleFile>;
 	composite: Partial<Composite>;
+	/** sampling.json, when the version has one */
+	sampling?: Partial<SamplingRules>;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -59,7 +62,8 @@ export function versionParts(files: VersionFiles): VersionParts {
 	const bandings = arr<Banding>((files['bandings.json'] as { bandings?: unknown } | undefined)?.bandings);
 	const rules = (isObject(files['rules.json']) ? files['rules.json'] : {}) as Partial<RuleFile>;
 	const composite = (isObject(files['composite.json']) ? files['composite.json'] : {}) as Partial<Composite>;
-	return { meta, domains, bandings, rules, composite };
+	const sampling = isObject(files['sampling.json']) ? (files['sampling.json'] as Partial<SamplingRules>) : undefined;
+	return { meta, domains, bandings, rules, composite, ...(sampling ? { sampling } : {}) };
 }
 
 // ---- words
@@ -105,10 +109,14 @@ const subjectOf = (item: Item) => {
 	return `${KIND_NAMES[item.kind]} ${item.id}${title ? ` ${title}` : ''}`;
 };
 
+const wordSet = (text: string) => new Set(normal(text).split(' ').filter(Boolean));
+
 /** Share of words two texts have in common (Jaccard), 0-1: cheap enough to compare every pair. */
 export function overlap(a: string, b: string): number {
-	const x = new Set(normal(a).split(' ').filter(Boolean));
-	const y = new Set(normal(b).split(' ').filter(Boolean));
+	return overlapOf(wordSet(a), wordSet(b));
+}
+
+function overlapOf(x: Set<string>, y: Set<string>): number {
 	if (!x.size && !y.size) return 1;
 	let common = 0;
 	for (const w of x) if (y.has(w)) common++;
@@ -128,10 +136,13 @@ function pair(from: Item[], to: Item[]) {
 	const fromById = new Map(from.map((i) => [key(i), i]));
 	const pairs = new Map<Item, Item>(); // new → old
 	const used = new Set<Item>();
-	const worded = (i: Item) => normal(i.wording) !== '';
+	// each item's words once: every pair of items is compared
+	const words = new Map([...from, ...to].map((i) => [i, wordSet(i.wording)]));
+	const similar = (a: Item, b: Item) => overlapOf(words.get(a)!, words.get(b)!);
+	const worded = (i: Item) => words.get(i)!.size > 0;
 	for (const item of to) {
 		const old = fromById.get(key(item));
-		if (old && (!worded(old) || !worded(item) || overlap(old.wording, item.wording) >= SAME_ITEM)) {
+		if (old && (!worded(old) || !worded(item) || similar(old, item) >= SAME_ITEM)) {
 			pairs.set(item, old);
 			used.add(old);
 		}
@@ -141,7 +152,7 @@ function pair(from: Item[], to: Item[]) {
 	for (const item of to.filter((i) => !pairs.has(i) && worded(i))) {
 		for (const old of openFrom) {
 			if (old.kind !== item.kind) continue;
-			const score = overlap(old.wording, item.wording);
+			const score = similar(old, item);
 			if (score >= SAME_ITEM) candidates.push({ old, item, score: score + (old.id === item.id ? 0.001 : 0) });
 		}
 	}
@@ -221,11 +232,12 @@ function describeAdded(item: Item): string {
 function treeSections(from: VersionParts, to: VersionParts): DiffSection[] {
 	const now = items(to);
 	const { pairs, removed, added } = pair(items(from), now);
+	const isAdded = new Set(added);
 	const sections: DiffSection[] = [];
 	for (const kind of ['standard', 'keyQuestion', 'prompt'] as ItemKind[]) {
 		const changes: Change[] = [];
 		for (const item of now.filter((i) => i.kind === kind)) {
-			if (added.includes(item)) {
+			if (isAdded.has(item)) {
 				changes.push({ kind: 'added', subject: subjectOf(item), to: describeAdded(item) });
 				continue;
 			}
@@ -423,9 +435,72 @@ function compositeSection(from: VersionParts, to: VersionParts): DiffSection {
 	return { id: 'composite', title: 'Composite (overall rating)', changes };
 }
 
+// ---- case samples (sampling.json)
+
+type CaseSampleLike = { id: string; label?: string; [key: string]: unknown };
+const figureWords = (unit: string) => (f: { value?: number | null; gap?: string } | undefined) =>
+	f && f.value !== null && f.value !== undefined ? `${f.value}${unit}` : f?.gap ? `not given (${f.gap})` : '(none)';
+const boundsWords = (b: { min?: number | null; max?: number | null } | undefined) => (b ? `${b.min ?? 'none'} to ${b.max ?? 'none'} cases` : '(none)');
+const smallServiceWords = (r: { eligibleBelow?: number; emptyStratum?: boolean; aim?: number; onePerStratum?: boolean } | undefined) =>
+	r ? `fewer than ${r.eligibleBelow} eligible cases${r.emptyStratum ? ' or an empty stratum' : ''}: aim for ${r.aim}${r.onePerStratum ? ', one from each stratum' : ''}` : '(none)';
+
+function samplingSection(from: VersionParts, to: VersionParts): DiffSection {
+	const changes: Change[] = [];
+	const a = from.sampling;
+	const b = to.sampling;
+	if (!a && b) changes.push({ kind: 'added', subject: 'Case samples', to: `sampling rules for ${arr<CaseSampleLike>(b.samples).map((s) => s.label ?? s.id).join(', ')}` });
+	if (a && !b) changes.push({ kind: 'removed', subject: 'Case samples', from: `sampling rules for ${arr<CaseSampleLike>(a.samples).map((s) => s.label ?? s.id).join(', ')}` });
+	if (!a || !b) return { id: 'sampling', title: 'Case samples', changes };
+	const c = { changes, subject: 'Case samples' };
+	value(c, 'confidence level', a.confidence, b.confidence, figureWords('%'));
+	value(c, 'share sized for', a.proportion, b.proportion, figureWords('%'));
+	text(c, 'note', a.note, b.note);
+	const samples = matchIds(arr<CaseSampleLike>(a.samples), arr<CaseSampleLike>(b.samples));
+	for (const s of samples.added) changes.push({ kind: 'added', subject: `Case sample ${s.id}`, to: `${s.label}: ${boundsWords(s.bounds as never)}` });
+	for (const s of samples.removed) changes.push({ kind: 'removed', subject: `Case sample ${s.id}`, from: `${s.label}: ${boundsWords(s.bounds as never)}` });
+	for (const [x, y] of samples.common) {
+		const subject = `Case sample ${y.id}`;
+		const sc = { changes, subject };
+		text(sc, 'label', x.label, y.label);
+		text(sc, 'eligible cases', x.population as string, y.population as string);
+		value(sc, 'recorded in', x.recordedIn, y.recordedIn, listOf);
+		const sx = (x.sizing ?? {}) as { method?: string; marginOfError?: unknown; text?: string; gap?: string };
+		const sy = (y.sizing ?? {}) as typeof sx;
+		value(sc, 'how it is sized', sx.method, sy.method);
+		value(sc, 'margin of error', sx.marginOfError, sy.marginOfError, figureWords(' percentage points'));
+		text(sc, 'sizing', sx.text, sy.text);
+		text(sc, 'sizing gap', sx.gap, sy.gap);
+		value(sc, 'size', x.bounds, y.bounds, boundsWords);
+		value(sc, 'small service', x.smallService, y.smallService, smallServiceWords);
+		const strata = matchIds(arr<CaseSampleLike>(x.strata), arr<CaseSampleLike>(y.strata));
+		for (const t of strata.added) changes.push({ kind: 'added', subject: `${subject}: stratum ${t.id}`, to: `${t.label}, feeds the ${t.sample} sample` });
+		for (const t of strata.removed) changes.push({ kind: 'removed', subject: `${subject}: stratum ${t.id}`, from: `${t.label}, fed the ${t.sample} sample` });
+		for (const [p, q] of strata.common) {
+			const tc = { changes, subject: `${subject}: stratum ${q.id}` };
+			text(tc, 'label', p.label, q.label);
+			value(tc, 'feeds the sample', p.sample, q.sample);
+			text(tc, 'which cases', p.description as string, q.description as string);
+			value(tc, 'source', p.source, q.source, sourceWords);
+		}
+		value({ changes, subject }, 'order of strata', arr<CaseSampleLike>(x.strata).map((t) => t.id), arr<CaseSampleLike>(y.strata).map((t) => t.id), listOf);
+		const exclusions = matchIds(arr<CaseSampleLike>(x.exclusions), arr<CaseSampleLike>(y.exclusions));
+		for (const e of exclusions.added) changes.push({ kind: 'added', subject: `${subject}: exclusion ${e.id}`, to: String(e.reason) });
+		for (const e of exclusions.removed) changes.push({ kind: 'removed', subject: `${subject}: exclusion ${e.id}`, from: String(e.reason) });
+		for (const [p, q] of exclusions.common) text({ changes, subject: `${subject}: exclusion ${q.id}` }, 'reason', p.reason as string, q.reason as string);
+		value(sc, 'source', x.source, y.source, sourceWords);
+	}
+	type Note = { kind: string; text: string };
+	const noteKey = (n: Note) => `${n.kind}: ${n.text}`;
+	const before = new Set(arr<Note>(a.notes).map(noteKey));
+	const after = new Set(arr<Note>(b.notes).map(noteKey));
+	for (const n of after) if (!before.has(n)) changes.push({ kind: 'added', subject: 'Case samples', field: n.startsWith('gap') ? 'gap' : 'interpretation', to: n.slice(n.indexOf(': ') + 2) });
+	for (const n of before) if (!after.has(n)) changes.push({ kind: 'removed', subject: 'Case samples', field: n.startsWith('gap') ? 'gap' : 'interpretation', from: n.slice(n.indexOf(': ') + 2) });
+	return { id: 'sampling', title: 'Case samples', changes };
+}
+
 export function diffVersions(fromFiles: VersionFiles, toFiles: VersionFiles): VersionDiff {
 	const from = versionParts(fromFiles);
 	const to = versionParts(toFiles);
-	const sections = [frameworkSection(from, to), domainSection(from, to), ...treeSections(from, to), bandingSection(from, to), ...ruleSections(from, to), compositeSection(from, to)];
+	const sections = [frameworkSection(from, to), domainSection(from, to), ...treeSections(from, to), bandingSection(from, to), ...ruleSections(from, to), compositeSection(from, to), samplingSection(from, to)];
 	return { sections, count: sections.reduce((n, s) => n + s.changes.length, 0) };
 }

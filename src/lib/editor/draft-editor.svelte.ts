@@ -1,17 +1,16 @@
 // The state of the framework editor: the draft's files, every edit validated as it is made,
 // undo and redo, and saving through the server with the revision the editor opened.
 import { getContext, setContext, untrack } from 'svelte';
+import { browser } from '$app/environment';
 import { SvelteSet } from 'svelte/reactivity';
-import { checkStructure, validateVersion } from '../engine/validate';
 import type { Issue } from '../engine/errors';
 import type { Banding, Domain, FrameworkMeta } from '../engine/types';
 import { getAt, setAt } from '../json-pointer';
 import { fieldId, fieldKey, placeIssue } from './placement';
-import { issueInWords } from './issue-words';
+import type { DraftCheck } from './draft-check';
 
 export type Files = Record<string, unknown>;
 
-const LABEL = 'draft';
 /** One empty list for every field without issues, so nothing redraws for want of a new []. */
 const NONE: Issue[] = [];
 const HISTORY = 200;
@@ -22,22 +21,6 @@ export interface StaleVersion {
 	updatedBy: string;
 	updatedAt: string;
 	change: string;
-}
-
-/**
- * Validate files as JSON text, naming files as the editor does (framework.json, not
- * draft/framework.json) and saying each problem in words; the pointer stays for the raw view.
- * structural: the problems the server refuses to store (schemas, ids used twice).
- */
-function check(json: string): { errors: Issue[]; warnings: Issue[]; structural: boolean } {
-	const files = JSON.parse(json);
-	const result = validateVersion(files, LABEL);
-	const local = (i: Issue): Issue => {
-		const file = i.file.startsWith(`${LABEL}/`) ? i.file.slice(LABEL.length + 1) : i.file;
-		return { ...i, file, message: issueInWords({ ...i, file }, files) };
-	};
-	const errors = result.ok ? [] : result.errors.map(local);
-	return { errors, warnings: result.warnings.map(local), structural: errors.length > 0 && checkStructure(files, LABEL).length > 0 };
 }
 
 export class DraftEditor {
@@ -69,7 +52,15 @@ export class DraftEditor {
 	/** a field just added: it opens and takes focus when it appears */
 	fresh = $state('');
 
-	readonly checked = $derived(check(this.committed));
+	/**
+	 * The validator, loaded once the editor is on screen and the browser is idle, or at the first
+	 * edit if that comes sooner (it is most of the editor's script, and slow to compile). Until
+	 * then the check the server made of the draft as opened stands; a save waits for it.
+	 */
+	private checker: ((json: string) => DraftCheck) | null = $state(null);
+	private readonly initial: DraftCheck;
+	private checkerLoading: Promise<void> | null = null;
+	readonly checked = $derived.by(() => (this.checker ? this.checker(this.committed) : this.initial));
 	readonly issues = $derived(this.checked.errors);
 	readonly warnings = $derived(this.checked.warnings);
 	/** the draft cannot be stored until these are fixed: its files break a schema or use an id twice */
@@ -136,12 +127,28 @@ export class DraftEditor {
 		revision: number,
 		files: Files,
 		/** golden files and stored inspections the "try it" panels offer */
-		readonly evidence: { value: string; label: string; group: string }[] = []
+		readonly evidence: { value: string; label: string; group: string }[] = [],
+		/** the check of these files made where they were read (checkDraft); made here when not given */
+		initial: DraftCheck = { errors: [], warnings: [], structural: false }
 	) {
+		this.initial = initial;
 		this.files = structuredClone(files);
 		this.revision = revision;
 		this.committed = JSON.stringify(files);
 		this.saved = this.committed;
+		// the server renders with the check it was given; only a browser edits
+		if (browser) {
+			const later = () => void this.loadChecker();
+			if ('requestIdleCallback' in window) requestIdleCallback(later, { timeout: 2000 });
+			else setTimeout(later, 200);
+		}
+	}
+
+	private loadChecker(): Promise<void> {
+		this.checkerLoading ??= import('./draft-check').then((m) => {
+			this.checker = m.checkDraft;
+		});
+		return this.checkerLoading;
 	}
 
 	get<T = unknown>(file: string, pointer: string): T {
@@ -153,6 +160,7 @@ export class DraftEditor {
 	 * of undo; an edit that changes nothing is not recorded.
 	 */
 	change(label: string, edit: (files: Files) => void, key?: string) {
+		void this.loadChecker();
 		edit(this.files);
 		const after = JSON.stringify($state.snapshot(this.files));
 		if (after === this.committed) return;
@@ -261,6 +269,7 @@ export class DraftEditor {
 
 	/** Save over the revision this editor opened; a stale revision is refused and nothing is lost. */
 	async save(overRevision = this.revision) {
+		await this.loadChecker();
 		if (this.unsaveable) {
 			// the server would refuse it too; say so here, where the problems are listed at their fields
 			this.blocked = true;

@@ -14,7 +14,8 @@ const FILE_ITEM: Record<string, string> = {
 	'framework.json': 'the framework',
 	'bandings.json': 'the bandings',
 	'rules.json': 'the rules',
-	'composite.json': 'the composite'
+	'composite.json': 'the composite',
+	'sampling.json': 'the sampling rules'
 };
 
 const RULE_KINDS: Record<string, string> = {
@@ -38,7 +39,15 @@ const FIELD_WORDS: Record<string, string> = {
 	judgementGuidance: 'judgement guidance',
 	effectiveFrom: 'effective date',
 	changeSummary: 'change summary',
-	suggestFromBanding: 'banding it suggests from'
+	suggestFromBanding: 'banding it suggests from',
+	// sampling.json
+	'confidence/value': 'confidence level',
+	'proportion/value': 'share a sample is sized for',
+	'sizing/marginOfError/value': 'margin of error',
+	'bounds/min': 'smallest sample',
+	'bounds/max': 'largest sample',
+	sample: 'sample it feeds',
+	recordedIn: 'samples it is recorded in'
 };
 
 /** min and max are a band's edges in a banding, scores in the composite. */
@@ -91,6 +100,12 @@ export function issueSubject(issue: Pick<Issue, 'file' | 'pointer'>, files?: Fil
 			if (step(key, (i, x) => idAt(x) ? `${noun} ${idAt(x)}` : `the ${ordinal(i + 1)} ${noun}`)) break;
 	} else if (file === 'composite.json') {
 		step('bands', (i) => `band ${i + 1} of the composite`);
+	} else if (file === 'sampling.json') {
+		if (step('samples', (i, x) => idAt(x) ? `case sample ${idAt(x)}` : `the ${ordinal(i + 1)} case sample`)) {
+			const sample = item;
+			if (!step('strata', (i, x) => idAt(x) ? `stratum ${idAt(x)} of ${sample}` : `the ${ordinal(i + 1)} stratum of ${sample}`))
+				step('exclusions', (i, x) => idAt(x) ? `exclusion ${idAt(x)} of ${sample}` : `the ${ordinal(i + 1)} exclusion of ${sample}`);
+		}
 	}
 	const key = rest.join('/');
 	const tree = file.startsWith('domains/') || (file === 'framework.json' && !rest.length);
@@ -106,7 +121,7 @@ export function issueSubject(issue: Pick<Issue, 'file' | 'pointer'>, files?: Fil
 }
 
 /** A file as the version names it: "up.zip/domains/2.json" and "draft x@y/rules.json" lose their prefix. */
-const localName = (file: string) => file.match(/(?:^|\/)((?:framework|bandings|rules|composite)\.json|domains\/[^/]+)$/)?.[1] ?? file;
+const localName = (file: string) => file.match(/(?:^|\/)((?:framework|bandings|rules|composite|sampling)\.json|domains\/[^/]+)$/)?.[1] ?? file;
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

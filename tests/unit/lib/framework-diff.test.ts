@@ -183,6 +183,29 @@ Diff('an unfinished draft (files missing) still compares', () => {
 	assert.ok(diff.count > 0);
 	assert.ok(diff.sections.find((s) => s.id === 'composite')!.changes.some((c) => c.kind === 'removed'));
 });
+Diff('case samples: a changed confidence level, a stratum added and one removed, an exclusion reworded, a bound moved', () => {
+	const from = read('2025');
+	const to = structuredClone(from);
+	const sampling = to['sampling.json'] as { confidence: { value: number }; samples: { id: string; bounds: { min: number }; strata: { id: string; label: string; sample: string }[]; exclusions: { id: string; reason: string }[] }[] };
+	const children = sampling.samples.find((s) => s.id === 'children')!;
+	sampling.confidence.value = 90;
+	children.bounds.min = 20;
+	const [dropped] = children.strata.splice(3, 1);
+	children.strata.push({ ...children.strata[0], id: 'new-stratum', label: 'A new stratum' });
+	children.exclusions[0].reason = `${children.exclusions[0].reason}, unless returned`;
+	const changes = diffVersions(from, to).sections.find((s) => s.id === 'sampling')!.changes;
+	const said = changes.map((c) => [c.kind, c.subject, c.field ?? '', c.from ?? '', c.to ?? '']);
+	assert.ok(said.some(([k, s, f, a, b]) => k === 'changed' && s === 'Case samples' && f === 'confidence level' && a === '80%' && b === '90%'), JSON.stringify(said));
+	assert.ok(said.some(([k, s, f, a, b]) => k === 'changed' && s === 'Case sample children' && f === 'size' && a === '15 to 125 cases' && b === '20 to 125 cases'));
+	assert.ok(said.some(([k, s]) => k === 'removed' && s === `Case sample children: stratum ${dropped.id}`));
+	assert.ok(said.some(([k, s, , , b]) => k === 'added' && s === 'Case sample children: stratum new-stratum' && b.startsWith('A new stratum')));
+	assert.ok(changes.some((c) => c.kind === 'reworded' && c.subject === `Case sample children: exclusion ${children.exclusions[0].id}` && c.words?.some((w) => w.added && w.text.includes('unless returned'))));
+	// a version without sampling rules, and one given them
+	const bare = structuredClone(from);
+	delete bare['sampling.json'];
+	assert.equal(diffVersions(bare, from).sections.find((s) => s.id === 'sampling')!.changes.map((c) => c.kind), ['added']);
+	assert.is(diffVersions(from, from).count, 0);
+});
 Diff.run();
 
 const Words = suite('overlap');
