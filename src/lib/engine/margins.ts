@@ -55,10 +55,15 @@ export function formatPoints(points: number): string {
 	return points > 0 && points < 1 ? points.toFixed(1) : String(Math.round(points));
 }
 
+/** "± 10 points" */
+export function pointsText(plusMinus: number): string {
+	const points = formatPoints(plusMinus);
+	return `± ${points} ${points === '1' ? 'point' : 'points'}`;
+}
+
 /** "± 10 points at 80% confidence" */
 export function marginText(margin: KeyQuestionMargin): string {
-	const points = formatPoints(margin.plusMinus);
-	return `± ${points} ${points === '1' ? 'point' : 'points'} at ${margin.confidence}% confidence`;
+	return `${pointsText(margin.plusMinus)} at ${margin.confidence}% confidence`;
 }
 
 /** "65%", "50% and 65%", "50%, 65% and 80%" */

@@ -3,7 +3,7 @@ import { formatShare, interiorEdges } from './bands';
 import type { CompositeResult, KeyQuestionResult, StandardResult } from './types';
 import { NEEDS_DECISION, NOT_RATED } from './types';
 import type { Model } from './model';
-import { edgeList, intervalText, marginText } from './margins';
+import { edgeList, intervalText, pointsText } from './margins';
 
 const lower = (model: Model, outcome: string) =>
 	outcome === NEEDS_DECISION ? 'needs a panel decision' : outcome === NOT_RATED ? 'not rated' : model.label(outcome).toLowerCase();
@@ -63,7 +63,7 @@ function marginReasons(model: Model, kqs: KeyQuestionResult[]): string[] {
 		const edges = interiorEdges(model.bandings.get(model.keyQuestions.get(kq.id)!.keyQuestion.banding!)!);
 		const caseload = m.population !== undefined ? `, of an eligible caseload of ${m.population}` : '';
 		const inside = m.edgeInside.length ? `; the band ${m.edgeInside.length === 1 ? 'edge' : 'edges'} at ${edgeList(m.edgeInside)} ${m.edgeInside.length === 1 ? 'lies' : 'lie'} inside` : '';
-		return `${kq.id} ${shareOf(model, kq)} ${marginText(m).replace(/ at .*$/, '')} (${intervalText(m, edges)}${caseload}${inside})`;
+		return `${kq.id} ${shareOf(model, kq)} ${pointsText(m.plusMinus)} (${intervalText(m, edges)}${caseload}${inside})`;
 	});
 	return [`margins at ${withMargin[0].margin!.confidence}% confidence, beside the rating: ${each.join(', ')}`];
 }

@@ -3,7 +3,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { evaluate, type FrameworkVersion, type Inspection } from '../../../src/lib/engine/index';
-import { edgeList, formatPoints, intervalText, marginText } from '../../../src/lib/engine/margins';
+import { edgeList, formatPoints, intervalText, marginText, pointsText } from '../../../src/lib/engine/margins';
 import type { SamplingRules } from '../../../src/lib/sampling/types';
 import { framework, inspection } from '../../support/factory';
 
@@ -150,6 +150,7 @@ Words('marginText, formatPoints, intervalText, edgeList', () => {
 	assert.is(marginText({ ...m, plusMinus: 0.6 }), '± 0.6 points at 80% confidence');
 	assert.is(marginText({ ...m, plusMinus: 1.2 }), '± 1 point at 80% confidence');
 	assert.is(formatPoints(0), '0');
+	assert.is(pointsText(12.29), '± 12 points');
 	assert.is(intervalText(m), '55% to 73%');
 	assert.is(intervalText({ ...m, low: 64.6 }, [65]), '64.6% to 73%', 'rounding never carries an end across an edge');
 	assert.is(edgeList([65]), '65%');
