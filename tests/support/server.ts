@@ -61,15 +61,16 @@ export class TestServer {
 
 	private constructor(
 		readonly dataDir: string,
-		private readonly env: Record<string, string> = {}
+		private readonly env: Record<string, string> = {},
+		private readonly nodeArgs: string[] = []
 	) {}
 
-	/** `env` adds to the server's environment (ADDRESS_HEADER, say), restarts included. */
-	static async start(env: Record<string, string> = {}): Promise<TestServer> {
+	/** `env` adds to the server's environment (ADDRESS_HEADER, say), `nodeArgs` to node's own options (--cpu-prof, say), restarts included. */
+	static async start(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<TestServer> {
 		if (!existsSync('build/index.js')) throw new Error('there is no build/: run `npm run build` first');
 		const dataDir = mkdtempSync(path.join(tmpdir(), 'yardstick-server-'));
 		folders.add(dataDir);
-		const server = new TestServer(dataDir, env);
+		const server = new TestServer(dataDir, env, nodeArgs);
 		try {
 			await server.launch();
 		} catch (e) {
@@ -91,7 +92,7 @@ export class TestServer {
 	private async launch() {
 		const port = await freePort();
 		const url = `http://127.0.0.1:${port}`;
-		const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+		const child = spawn(process.execPath, [...this.nodeArgs, 'scripts/serve.mjs'], {
 			env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, DATA_DIR: this.dataDir, SHUTDOWN_TIMEOUT: '5', ...this.env },
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
