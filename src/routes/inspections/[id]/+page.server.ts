@@ -11,6 +11,7 @@ import { allows } from '$lib/server/accounts/roles';
 import { onTeam } from '$lib/inspection/record';
 import { readContextForm } from '$lib/inspection/context';
 import { splitReferences } from '$lib/inspection/case-references';
+import { knownVersion } from '$lib/inspection/framework-content';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
@@ -28,7 +29,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		revision: doc.revision,
 		saved: { at: doc.updatedAt, by: doc.updatedBy },
 		record: doc.value,
-		framework,
+		// not the version itself: the page's universal load finds it by this (the browser fetches it once, by its hash)
+		frameworkContent: knownVersion(framework),
 		hashChanged: framework.hash !== doc.value.frameworkHash,
 		result: await evaluate(framework, evidence),
 		relevance,
