@@ -80,6 +80,11 @@ export class TestServer {
 		return server;
 	}
 
+	/** The server process's id, while it runs. */
+	get pid(): number | undefined {
+		return this.child?.pid;
+	}
+
 	/** The last of what the server printed, for failure messages. */
 	log(): string {
 		return this.output.slice(-4000);
