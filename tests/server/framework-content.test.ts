@@ -101,6 +101,33 @@ Content('a draft is never served from a stale cache: changed, its old hash is go
 	assert.is(((await current.json()) as { meta: { title: string } }).meta.title, 'A changed draft title');
 });
 
+Content('a workspace page sent again as rendered is never one from before a save, nor another person\'s, and has a nonce of its own', async () => {
+	const { id } = await workspace('hmip-youth@2018');
+	const page = async (client: Client) => {
+		const response = await client.request(`/inspections/${id}`, { headers: { accept: 'text/html' } });
+		assert.is(response.status, 200);
+		const html = await response.text();
+		const nonce = html.match(/nonce="([^"]+)"/)?.[1];
+		assert.ok(nonce && response.headers.get('content-security-policy')?.includes(`'nonce-${nonce}'`), 'the page runs its own script under its own nonce');
+		return { html, nonce };
+	};
+	const first = await page(inspector);
+	const again = await page(inspector);
+	assert.is.not(again.nonce, first.nonce, 'a new nonce every time');
+	assert.is(sameOtherwise(again.html), sameOtherwise(first.html));
+	assert.ok(first.html.includes('Mark as complete'));
+
+	const saved = await inspector.save(id, await inspector.revision(id), [{ type: 'status', status: 'complete' }]);
+	assert.is(saved.status, 200);
+	const after = await page(inspector);
+	assert.ok(after.html.includes('Reopen the inspection') && !after.html.includes('Mark as complete'), 'the page after the save shows it');
+
+	const [viewer] = await server.accounts(['content-viewer'], ['viewer']);
+	const theirs = await page(viewer);
+	assert.ok(theirs.html.includes('You can read this inspection but not change its evidence'), 'a viewer gets a page of their own');
+	assert.not.ok(theirs.html.includes('Reopen the inspection'));
+});
+
 /** The raw bytes of an answer, as sent (fetch would decode them). */
 function raw(pathname: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
 	return new Promise((resolve, reject) => {
