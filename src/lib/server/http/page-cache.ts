@@ -38,8 +38,33 @@ export async function pageKey(request: Request, url: URL, user: SignedIn | null)
 
 const NONCE = /'nonce-([A-Za-z0-9+/=]+)'/;
 
+// Pages being rendered now, by key: a request for a page already being rendered waits for that
+// render rather than render it again (fifty people opening the same workspace at nine). Each
+// promise settles, whatever the render does, when the render is over.
+const rendering = new Map<string, Promise<void>>();
+
+/** The page under `key`: a kept one, or one that `render` makes (kept, when it can be). */
+export async function cachedPage(key: string, render: () => Response | Promise<Response>): Promise<Response> {
+	const kept = keptPage(key);
+	if (kept) return kept;
+	const under = rendering.get(key);
+	if (under) {
+		await under;
+		// not kept (an error page, say): this request renders its own
+		return keptPage(key) ?? render();
+	}
+	let over = () => {};
+	rendering.set(key, new Promise<void>((resolve) => (over = resolve)));
+	try {
+		return await keepPage(key, await render());
+	} finally {
+		rendering.delete(key);
+		over();
+	}
+}
+
 /** A kept page as a new answer, with a nonce of its own. */
-export function keptPage(key: string): Response | null {
+function keptPage(key: string): Response | null {
 	const page = pages.get(key);
 	if (!page) return null;
 	// the same length as every nonce SvelteKit makes: 16 random bytes in base64
@@ -55,7 +80,7 @@ export function keptPage(key: string): Response | null {
  * 200 HTML page with its nonce, setting no cookie. Returns the answer to send in its place (its
  * body has been read).
  */
-export async function keepPage(key: string, response: Response): Promise<Response> {
+async function keepPage(key: string, response: Response): Promise<Response> {
 	const type = response.headers.get('content-type') ?? '';
 	const nonce = response.headers.get('content-security-policy')?.match(NONCE)?.[1];
 	if (response.status !== 200 || !type.startsWith('text/html') || !nonce || response.headers.has('set-cookie')) return response;
