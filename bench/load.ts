@@ -1,6 +1,8 @@
 // npm run bench:load: throughput and latency of the built server under load (autocannon, 50
 // connections for 30 s of signed-in reading and rating; the mix is in tests/support/load.ts, which
-// the server tests run too). Builds the app first, unless --no-build.
+// the server tests run too). Builds the app first, unless --no-build. LOAD_CPU_PROF=DIR profiles the
+// server while it runs (node --cpu-prof): a .cpuprofile in DIR when it stops, for
+// `node bench/cpu-profile.mjs FILE` or Chromium's DevTools.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { printFigures, runLoad } from '../tests/support/load';
@@ -15,7 +17,8 @@ if (!process.argv.includes('--no-build')) {
 	}
 }
 
-const server = await TestServer.start();
+const profile = process.env.LOAD_CPU_PROF;
+const server = await TestServer.start({}, undefined, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
 try {
 	console.log(`\nthe built server under load on loopback: Node ${process.version}, ${availableParallelism()} cores shared by the server and autocannon\n`);
 	const figures = await runLoad(server);

@@ -18,5 +18,51 @@ if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 	process.env.ORIGIN = `http://${host}:${process.env.PORT}`;
 	console.warn(`ORIGIN is not set: forms are accepted only from ${process.env.ORIGIN}. Set ORIGIN to the address people use (README, Accounts).`);
 }
-await import('../build/index.js');
+
+// The adapter's request handler (static files, then the app) in a server of our own, so that
+// answers are compressed when the browser accepts it: gzip or brotli by `compression`, the
+// expressjs middleware. Static files are compressed at build time (the adapter's precompress) and
+// sent as they are. What to leave to a proxy in front is in the README (Deployment).
+const http = await import('node:http');
+const { default: compression } = await import('compression');
+const { handler } = await import('../build/handler.js');
+const { timeout_env } = await import('../build/env.js');
+const compress = compression();
+const server = http.createServer((req, res) =>
+	compress(req, res, () =>
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		})
+	)
+);
+// As the adapter's own server: KEEP_ALIVE_TIMEOUT and HEADERS_TIMEOUT in seconds, when set.
+const keepAlive = timeout_env('KEEP_ALIVE_TIMEOUT');
+if (keepAlive !== undefined) server.keepAliveTimeout = keepAlive * 1000;
+const headersTimeout = timeout_env('HEADERS_TIMEOUT');
+if (headersTimeout !== undefined) server.headersTimeout = headersTimeout * 1000;
+
+// As the adapter's own server: on SIGTERM or SIGINT take no new requests, let those under way
+// finish (at most SHUTDOWN_TIMEOUT seconds, 30 unless set), then stop.
+const shutdownTimeout = Number.parseInt(process.env.SHUTDOWN_TIMEOUT ?? '30', 10);
+let stopping = false;
+function shutdown(reason) {
+	if (stopping) return;
+	stopping = true;
+	server.closeIdleConnections();
+	const late = setTimeout(() => server.closeAllConnections(), shutdownTimeout * 1000);
+	server.close(() => {
+		clearTimeout(late);
+		process.emit('sveltekit:shutdown', reason);
+	});
+}
+// a connection kept alive is closed as soon as its request is answered
+server.on('request', (req) => req.on('close', () => stopping && server.closeIdleConnections()));
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+
+await new Promise((resolve, reject) => {
+	server.once('error', reject);
+	server.listen(Number(process.env.PORT), process.env.HOST, resolve);
+});
 console.log(`Yardstick is running at ${process.env.ORIGIN ?? `http://${process.env.HOST}:${process.env.PORT}`} (data in ${process.env.DATA_DIR}). Press Ctrl+C to stop it.`);

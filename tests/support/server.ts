@@ -61,17 +61,19 @@ export class TestServer {
 
 	private constructor(
 		readonly dataDir: string,
-		private readonly env: Record<string, string> = {}
+		private readonly env: Record<string, string> = {},
+		private readonly nodeArgs: string[] = []
 	) {}
 
 	/**
 	 * `env` adds to the server's environment (ADDRESS_HEADER, say), restarts included. `dataDir`:
 	 * a folder filled beforehand (a benchmark's), removed with the server as a new one would be.
+	 * `nodeArgs` add to node's own options (--cpu-prof, say).
 	 */
-	static async start(env: Record<string, string> = {}, dataDir = mkdtempSync(path.join(tmpdir(), 'yardstick-server-'))): Promise<TestServer> {
+	static async start(env: Record<string, string> = {}, dataDir = mkdtempSync(path.join(tmpdir(), 'yardstick-server-')), nodeArgs: string[] = []): Promise<TestServer> {
 		if (!existsSync('build/index.js')) throw new Error('there is no build/: run `npm run build` first');
 		folders.add(dataDir);
-		const server = new TestServer(dataDir, env);
+		const server = new TestServer(dataDir, env, nodeArgs);
 		try {
 			await server.launch();
 		} catch (e) {
@@ -98,7 +100,7 @@ export class TestServer {
 	private async launch() {
 		const port = await freePort();
 		const url = `http://127.0.0.1:${port}`;
-		const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+		const child = spawn(process.execPath, [...this.nodeArgs, 'scripts/serve.mjs'], {
 			env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, DATA_DIR: this.dataDir, SHUTDOWN_TIMEOUT: '5', ...this.env },
 			stdio: ['ignore', 'pipe', 'pipe']
 		});

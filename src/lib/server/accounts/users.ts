@@ -68,10 +68,24 @@ export async function issueToken(name: string, label: string, by: string): Promi
 	return token;
 }
 
+// Whose account holds a token, by the token's sha256 (never the token): found by reading every
+// account, then read from that one account alone while it works there. A token is random, so its
+// hash names one account; whether it still works (revoked, disabled) is checked every time.
+const tokenOwners = new Map<string, string>();
+
 export async function userForToken(token: string): Promise<User | null> {
 	const hash = tokenHash(token);
+	const holds = (user: User | undefined) => !!user && !user.disabled && !!user.tokens?.some((t) => t.hash === hash);
+	const owner = tokenOwners.get(hash);
+	if (owner) {
+		const user = (await users().get(owner))?.value;
+		if (holds(user)) return user!;
+	}
+	// not known, or no longer working for the account it was found in: look everywhere again
+	tokenOwners.delete(hash);
 	for (const doc of await users().list()) {
-		if (!doc.value.disabled && doc.value.tokens?.some((t) => t.hash === hash)) return doc.value;
+		if (doc.value.tokens?.some((t) => t.hash === hash)) tokenOwners.set(hash, doc.value.name);
+		if (holds(doc.value)) return doc.value;
 	}
 	return null;
 }

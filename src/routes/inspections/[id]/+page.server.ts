@@ -1,16 +1,17 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { evaluate, relevantKeyQuestions } from '$lib/engine/index';
 import type { Edit, FactValue } from '$lib/inspection/edits';
 import { actorOf } from '$lib/server/accounts/actor';
 import { requireEditPermissions, requirePermission, requireTeamFor } from '$lib/server/accounts/auth';
 import { auditSave } from '$lib/server/audit/inspection-audit';
 import { loadFramework } from '$lib/server/frameworks/frameworks';
 import { inspections, saveEdits } from '$lib/server/inspections/inspections';
+import { storedRating } from '$lib/server/rating/stored-rating';
 import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '$lib/server/storage/store';
 import { allows } from '$lib/server/accounts/roles';
 import { onTeam } from '$lib/inspection/record';
 import { readContextForm } from '$lib/inspection/context';
 import { splitReferences } from '$lib/inspection/case-references';
+import { knownVersion } from '$lib/inspection/framework-content';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
@@ -20,17 +21,16 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const loaded = loadFramework(doc.value.framework);
 	if (!loaded.ok) error(500, `The framework version this inspection is pinned to cannot be read: ${loaded.errors[0].message}`);
 	const framework = loaded.value;
-	const evidence = doc.value.evidence;
-	const relevance: Record<string, string[]> = {};
-	for (const c of evidence.cases ?? []) relevance[c.id] = [...(await relevantKeyQuestions(framework, evidence.context, c))];
+	const { result, relevance } = await storedRating(doc, framework);
 	return {
 		id: doc.id,
 		revision: doc.revision,
 		saved: { at: doc.updatedAt, by: doc.updatedBy },
 		record: doc.value,
-		framework,
+		// not the version itself: the page's universal load finds it by this (the browser fetches it once, by its hash)
+		frameworkContent: knownVersion(framework),
 		hashChanged: framework.hash !== doc.value.frameworkHash,
-		result: await evaluate(framework, evidence),
+		result,
 		relevance,
 		imported: url.searchParams.get('imported'),
 		me: user.name,
