@@ -3,7 +3,6 @@ import { announceSetup } from '$lib/server/accounts/setup';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/accounts/sessions';
 import { userForToken, users } from '$lib/server/accounts/users';
 import { BodyOverflowError, countedBody, oversizeMessage } from '$lib/server/http/body-limits';
-import { cachedPage, pageKey } from '$lib/server/http/page-cache';
 
 // Cross-site form posts are refused by SvelteKit's own origin check (svelte.config.js), before
 // this hook runs; the routes that take JSON refuse any other body type below, so no form post
@@ -55,9 +54,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (page) return secured(new Response(null, { status: 303, headers: { location: `/sign-in?next=${encodeURIComponent(url.pathname + url.search)}` } }));
 		return secured(refusal(401, 'Sign in, or send an API token as "Authorization: Bearer …".'));
 	}
-	// a page rendered before from exactly what it would be rendered from now (page-cache.ts); only GETs, which have no body
-	const key = await pageKey(request, url, event.locals.user);
-	if (key) return secured(await cachedPage(key, () => resolve(event)));
 	const response = await resolve(event);
 	const overflow = await counted?.refused();
 	if (overflow) return secured(tooLarge(request, overflow));

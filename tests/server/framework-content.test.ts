@@ -40,7 +40,7 @@ Content('a workspace carries a reference to its version, not the version; the co
 	const url = contentUrl(html);
 	const first = await inspector.request(url);
 	assert.is(first.status, 200);
-	assert.is(first.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+	assert.is(first.headers.get('cache-control'), 'private, max-age=31536000, immutable');
 	const etag = first.headers.get('etag');
 	assert.ok(etag && etag.length > 60, `an ETag (${etag})`);
 	const version = (await first.json()) as { hash: string; meta: { id: string; version: string }; domains: { standards: { keyQuestions: { text?: string }[] }[] }[] };
@@ -101,7 +101,7 @@ Content('a draft is never served from a stale cache: changed, its old hash is go
 	assert.is(((await current.json()) as { meta: { title: string } }).meta.title, 'A changed draft title');
 });
 
-Content('a workspace page sent again as rendered is never one from before a save, nor another person\'s, and has a nonce of its own', async () => {
+Content('a workspace page is never one from before a save, nor another person\'s, and has a nonce of its own', async () => {
 	const { id } = await workspace('hmip-youth@2018');
 	const page = async (client: Client) => {
 		const response = await client.request(`/inspections/${id}`, { headers: { accept: 'text/html' } });
