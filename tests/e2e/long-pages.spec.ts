@@ -1,6 +1,7 @@
-// The long framework pages (a version's document, the diff) skip laying out what is off-screen
-// until it nears the viewport (content-visibility: auto). What a reader does must still work: a
-// link to a standard opens at it, the end of the page is reached, and late words are in the page.
+// The long framework pages. The diff skips laying out changes that are off-screen until they near
+// the viewport (content-visibility: auto); the document page does not (its nested blocks vary too
+// much in height for an estimate: End stopped short of the end). What a reader does must work on
+// both: a link to a standard opens at it, the end of the page is reached, late words are in the page.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { whenHydrated } from '../support/hydration';
