@@ -3,19 +3,12 @@
 // the server tests run too). Builds the app first, unless --no-build. LOAD_CPU_PROF=DIR profiles the
 // server while it runs (node --cpu-prof): a .cpuprofile in DIR when it stops, for
 // `node bench/cpu-profile.mjs FILE` or Chromium's DevTools.
-import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { printFigures, runLoad } from '../tests/support/load';
 import { TestServer } from '../tests/support/server';
+import { buildUnlessAsked } from './build';
 
-if (!process.argv.includes('--no-build')) {
-	console.log('building the app (npm run build) …');
-	const build = spawnSync('npm', ['run', '--silent', 'build'], { encoding: 'utf8' });
-	if (build.status !== 0) {
-		console.error(build.stdout, build.stderr);
-		process.exit(1);
-	}
-}
+buildUnlessAsked();
 
 const profile = process.env.LOAD_CPU_PROF;
 const server = await TestServer.start({}, undefined, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);

@@ -9,23 +9,16 @@
 // Beside it, the median time to the HTML's first byte (the server's part) and to the load event.
 // Also the HTML's bytes as sent (and compressed, when the server compresses for a browser that
 // accepts it). The machine's 2 cores are shared: compare figures taken in the same conditions.
-import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { TestServer, PASSWORD } from '../tests/support/server';
+import { buildUnlessAsked } from './build';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const TARGET_MS = 1000;
 
-if (!process.argv.includes('--no-build')) {
-	console.log('building the app (npm run build) …');
-	const build = spawnSync('npm', ['run', '--silent', 'build'], { encoding: 'utf8' });
-	if (build.status !== 0) {
-		console.error(build.stdout, build.stderr);
-		process.exit(1);
-	}
-}
+buildUnlessAsked();
 
 interface Subject {
 	name: string;

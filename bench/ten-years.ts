@@ -13,19 +13,13 @@ import { loadFramework } from '../src/lib/server/frameworks/frameworks';
 import type { Edit } from '../src/lib/inspection/edits';
 import { TestServer, type Client } from '../tests/support/server';
 import { generatedRecord, writeAudit, writeStored } from './ten-years-data';
+import { buildUnlessAsked } from './build';
 
 const INSPECTIONS = Number(process.env.INSPECTIONS ?? 2000);
 const AUDIT_RECORDS = Number(process.env.AUDIT_RECORDS ?? 200_000);
 const TARGETS = { list: 200, workspace: 200, save: 50, audit: 300, impact: 10_000 };
 
-if (!process.argv.includes('--no-build')) {
-	console.log('building the app (npm run build) …');
-	const build = spawnSync('npm', ['run', '--silent', 'build'], { encoding: 'utf8' });
-	if (build.status !== 0) {
-		console.error(build.stdout, build.stderr);
-		process.exit(1);
-	}
-}
+buildUnlessAsked();
 
 const loaded = loadFramework('hmip-youth@2025');
 if (!loaded.ok) throw new Error(loaded.errors[0].message);

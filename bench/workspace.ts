@@ -3,26 +3,20 @@
 // victims' cases, IYJS). Builds the app (unless --no-build), starts the built server on a free
 // port with a fresh data folder, and times each answer from the keydown event to the DOM
 // mutation that shows the recomputed count for that key question (and to the next frame).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { maximumInspection } from './inspection';
+import { buildUnlessAsked } from './build';
 
 const WARMUP = 20;
 const RUNS = 200;
 const TARGET_MS = 50;
 
-if (!process.argv.includes('--no-build')) {
-	console.log('building the app (npm run build) …');
-	const build = spawnSync('npm', ['run', '--silent', 'build'], { encoding: 'utf8' });
-	if (build.status !== 0) {
-		console.error(build.stdout, build.stderr);
-		process.exit(1);
-	}
-}
+buildUnlessAsked();
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'yardstick-bench-'));
 process.env.DATA_DIR = dataDir;
