@@ -45,3 +45,18 @@ export function dateTime(iso: string): string {
 	const time = parts.minute === '00' && parts.hour === '12' ? (period === 'am' ? 'midnight' : 'midday') : `${parts.hour}:${parts.minute}${period}`;
 	return `${dayInLondon.format(at)}, ${time}`;
 }
+
+// One formatter each, made once: making an Intl formatter costs far more than using one, and a
+// page may show hundreds of dates.
+const decided = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h12', timeZone: 'Europe/London' });
+
+/** When a panel decision was made, GOV.UK style in UK time: "1 December 2026 at 10:50pm". */
+export function decidedAt(iso: string): string {
+	const parts = Object.fromEntries(decided.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+	return `${parts.day} ${parts.month} ${parts.year} at ${Number(parts.hour)}:${parts.minute}${String(parts.dayPeriod).toLowerCase().replace(/\s/g, '')}`;
+}
+
+const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** A time of day on the reader's clock, as "09:05". */
+export const clockTime = (iso: string): string => clock.format(new Date(iso));
