@@ -235,6 +235,31 @@ test('a redraw needs a reason, is refused if it would lose answers, keeps an ans
 	await expect(page.getByText('Reason: The service sent the longlist for the wrong months')).toBeVisible();
 });
 
+test('a seed typed while the review page is still loading its script is the seed drawn', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Earlyshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	const id = workspace.split('/').pop();
+	const csv = ['Case reference,Stratum', ...ROWS.slice(0, 40).map((r) => `${r.reference},${r.stratum.id}`)].join('\n');
+	await page.goto(`/inspections/${id}/sample`);
+	await page.getByLabel('Upload the longlist').setInputFiles({ name: 'longlist.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	// the next page's script is held back until the seed is typed (routing also turns off the browser's cache)
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.getByRole('button', { name: 'Upload', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	expect(await page.locator('html[data-hydrated]').count(), 'not hydrated yet').toBe(0);
+	await page.getByLabel('Seed').fill('4242');
+	release();
+	await whenHydrated(page);
+	await page.unroute('**/_app/immutable/**');
+	await expect(page.getByLabel('Seed')).toHaveValue('4242');
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+	await expect(page.getByTestId('current-seed')).toHaveText('4242');
+});
+
 test('a victims’ longlist drawn after the children’s: the size is the lead inspector’s to choose, and the children’s draw stays current', async ({ page }) => {
 	const workspace = await createInspection(page, { service: 'Victimshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
 	const upload = async (name: string, lines: string[]) => {
