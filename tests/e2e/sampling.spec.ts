@@ -244,7 +244,7 @@ test('a seed typed while the review page is still loading its script is the seed
 	// the next page's script is held back until the seed is typed (routing also turns off the browser's cache)
 	let release = () => {};
 	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**', async (route) => {
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
 		await held;
 		await route.continue();
 	});
@@ -254,7 +254,7 @@ test('a seed typed while the review page is still loading its script is the seed
 	await page.getByLabel('Seed').fill('4242');
 	release();
 	await whenHydrated(page);
-	await page.unroute('**/_app/immutable/**');
+	await page.unroute('**/_app/immutable/**/*.js');
 	await expect(page.getByLabel('Seed')).toHaveValue('4242');
 	await page.getByRole('button', { name: 'Draw the sample' }).click();
 	await expect(page.getByTestId('current-seed')).toHaveText('4242');

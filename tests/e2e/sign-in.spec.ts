@@ -27,3 +27,23 @@ test('a wrong password is refused with the error at the field, by keyboard alone
 	const results = await new AxeBuilder({ page }).analyze();
 	expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 });
+
+test('a name typed while the page is still loading its script is kept, and signs in', async ({ page }) => {
+	// a slow connection: the page shows and takes typing before its script has run
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	// scripts only: the page's styles come first, as on any connection
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/sign-in', { waitUntil: 'commit' });
+	await page.getByLabel('Name').fill(accountFor('viewer'));
+	await page.getByLabel('Password').fill(PASSWORD);
+	release();
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await page.unroute('**/_app/immutable/**/*.js');
+	await expect(page.getByLabel('Name')).toHaveValue(accountFor('viewer'));
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByText(`Signed in as ${accountFor('viewer')}`)).toBeVisible();
+});
