@@ -161,6 +161,37 @@ Users('a revoked token stops working; a new password replaces the old; a token f
 		assert.instance(e, NoAccountError);
 	}
 });
+Users('a made-up token reads no account; a token issued by another process is found at once', async () => {
+	const dir = useTempData();
+	const { addUser, issueToken, userForToken, users } = await import('../../../src/lib/server/accounts/users');
+	const { DocumentStore } = await import('../../../src/lib/server/storage/store');
+	for (const name of ['dee', 'eve', 'fay']) await addUser(name, ['inspector'], 'correct horse battery', 'test');
+	const token = await issueToken('eve', 'ci', 'ada');
+	assert.is((await userForToken(token))?.name, 'eve');
+	// every account read from here on is counted
+	const store = users();
+	const get = store.get.bind(store);
+	let reads = 0;
+	store.get = (id: string) => {
+		reads++;
+		return get(id);
+	};
+	try {
+		for (let i = 0; i < 20; i++) assert.is(await userForToken(`ys_made-up-${i}`), null);
+		assert.is(reads, 0, 'made-up tokens read no account');
+		assert.is((await userForToken(token))?.name, 'eve');
+		assert.is(reads, 1, 'a working token reads its own account alone');
+		// another process (the user command, say) issues a token: its own store on the same folder
+		const other = new DocumentStore<{ name: string; roles: string[]; passwordHash: string; tokens?: { id: string; hash: string; label: string; createdAt: string }[] }>(path.join(dir, 'users'));
+		const fay = (await other.get('fay'))!;
+		const { createHash } = await import('node:crypto');
+		const theirs = 'ys_issued-elsewhere';
+		await other.update('fay', fay.revision, { ...fay.value, tokens: [{ id: 'x1', hash: createHash('sha256').update(theirs).digest('hex'), label: 'cli', createdAt: new Date().toISOString() }] }, 'cli', 'token issued');
+		assert.is((await userForToken(theirs))?.name, 'fay');
+	} finally {
+		store.get = get;
+	}
+});
 Users.run();
 
 const Audit = suite('audit trail');

@@ -68,26 +68,34 @@ export async function issueToken(name: string, label: string, by: string): Promi
 	return token;
 }
 
-// Whose account holds a token, by the token's sha256 (never the token): found by reading every
-// account, then read from that one account alone while it works there. A token is random, so its
-// hash names one account; whether it still works (revoked, disabled) is checked every time.
-const tokenOwners = new Map<string, string>();
+// Whose account holds a token, by the token's sha256 (never the token): a map filled by reading
+// every account, then read from that one account alone. A token is random, so its hash names one
+// account; whether it still works (revoked, disabled) is checked every time. The map is made again
+// only when the accounts folder has changed since it was made (another process may have issued a
+// token): a stranger's made-up token costs a look at the folder, never a read of every account.
+let tokenOwners: { folder: string; owners: Map<string, string> } | null = null;
+
+/** The accounts folder as it is now: each account's file version (a write by any process changes it). */
+async function accountsFolder(): Promise<string> {
+	return [...(await users().versions())].map(([name, v]) => `${name}:${v.token}`).sort().join('|');
+}
+
+async function ownerOf(hash: string): Promise<string | null> {
+	const folder = await accountsFolder();
+	if (tokenOwners?.folder !== folder) {
+		// made whole, then swapped in: a lookup running meanwhile keeps the map it started with
+		const owners = new Map<string, string>();
+		for (const doc of await users().list()) for (const t of doc.value.tokens ?? []) owners.set(t.hash, doc.value.name);
+		tokenOwners = { folder, owners };
+	}
+	return tokenOwners.owners.get(hash) ?? null;
+}
 
 export async function userForToken(token: string): Promise<User | null> {
 	const hash = tokenHash(token);
-	const holds = (user: User | undefined) => !!user && !user.disabled && !!user.tokens?.some((t) => t.hash === hash);
-	const owner = tokenOwners.get(hash);
-	if (owner) {
-		const user = (await users().get(owner))?.value;
-		if (holds(user)) return user!;
-	}
-	// not known, or no longer working for the account it was found in: look everywhere again
-	tokenOwners.delete(hash);
-	for (const doc of await users().list()) {
-		if (doc.value.tokens?.some((t) => t.hash === hash)) tokenOwners.set(hash, doc.value.name);
-		if (holds(doc.value)) return doc.value;
-	}
-	return null;
+	const owner = await ownerOf(hash);
+	const user = owner ? (await users().get(owner))?.value : undefined;
+	return user && !user.disabled && user.tokens?.some((t) => t.hash === hash) ? user : null;
 }
 
 /** Take back one of an account's API tokens (by its id); its label, or null when there was no such token. */
