@@ -4,7 +4,8 @@
 // server while it runs (node --cpu-prof): a .cpuprofile in DIR when it stops, for
 // `node bench/cpu-profile.mjs FILE` or Chromium's DevTools.
 import { availableParallelism } from 'node:os';
-import { printFigures, runLoad } from '../tests/support/load';
+import { cpuByKind, printFigures, runLoad } from '../tests/support/load';
+import { report } from '../tests/support/server';
 import { TestServer } from '../tests/support/server';
 import { buildUnlessAsked } from './build';
 
@@ -16,6 +17,8 @@ try {
 	console.log(`\nthe built server under load on loopback: Node ${process.version}, ${availableParallelism()} cores shared by the server and autocannon\n`);
 	const figures = await runLoad(server);
 	printFigures(figures);
+	const byKind = await cpuByKind(server);
+	report(`the server's CPU time a request, each kind alone: ${Object.entries(byKind).map(([kind, ms]) => `${kind} ${ms === null ? '?' : ms.toFixed(2)} ms`).join(', ')}`);
 	if (figures.errors || figures.timeouts || figures.non2xx) process.exitCode = 1;
 } finally {
 	await server.dispose();

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import type { GoldenFile } from '../../src/lib/server/regression/golden';
-import { report, type TestServer } from './server';
+import { report, type Client, type TestServer } from './server';
 
 const GOLDEN = ['tests/golden/2018/cases-mixed-with-tallies.json', 'tests/golden/2021/guidance-departure-reason-in-decision.json', 'tests/golden/2025/victims-cases-iyjwcv.json'];
 
@@ -45,23 +45,35 @@ function cpuTime(pid: number | undefined): number | null {
 	return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
-/** Accounts and inspections for the load, then the load itself on the running server. */
-export async function runLoad(server: TestServer): Promise<LoadFigures> {
-	const [client] = await server.accounts(['load-tester'], ['inspector']);
-	const requests = [];
+type Request = { method: string; path: string; headers: Record<string, string>; body?: string };
+
+/** The mix's three kinds of request, one of each per golden file. */
+async function requestsOf(server: TestServer, client: Client): Promise<Record<'workspace' | 'list' | 'evaluate', Request[]>> {
+	const kinds: Record<'workspace' | 'list' | 'evaluate', Request[]> = { workspace: [], list: [], evaluate: [] };
 	for (const file of GOLDEN) {
 		const golden = JSON.parse(readFileSync(file, 'utf8')) as GoldenFile;
 		const id = await server.addInspection(client, golden.name, golden.framework, golden.inspection);
-		requests.push(
-			{ method: 'GET', path: `/inspections/${id}`, headers: { accept: 'text/html' } },
-			{ method: 'GET', path: '/inspections', headers: { accept: 'text/html' } },
-			{ method: 'POST', path: '/api/evaluate', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ framework: golden.framework, inspection: golden.inspection }) }
-		);
+		kinds.workspace.push({ method: 'GET', path: `/inspections/${id}`, headers: { accept: 'text/html' } });
+		kinds.list.push({ method: 'GET', path: '/inspections', headers: { accept: 'text/html' } });
+		kinds.evaluate.push({ method: 'POST', path: '/api/evaluate', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ framework: golden.framework, inspection: golden.inspection }) });
 	}
+	return kinds;
+}
+
+/** Accounts and inspections for the load, then the load itself on the running server. */
+export async function runLoad(server: TestServer): Promise<LoadFigures> {
+	const [client] = await server.accounts(['load-tester'], ['inspector']);
+	const kinds = await requestsOf(server, client);
+	// in turn, as an inspector's round goes: a workspace, the list, a rating
+	const requests = kinds.workspace.flatMap((workspace, i) => [workspace, kinds.list[i], kinds.evaluate[i]]);
+	return measure(server, client, requests, LOAD.seconds, LOAD.connections);
+}
+
+async function measure(server: TestServer, client: Client, requests: Request[], seconds: number, connections: number): Promise<LoadFigures> {
 	const run = autocannon({
 		url: server.url,
-		connections: LOAD.connections,
-		duration: LOAD.seconds,
+		connections,
+		duration: seconds,
 		maxOverallRequests: LOAD.maxRequests,
 		timeout: LOAD.timeout,
 		headers: client.headers,
@@ -88,6 +100,18 @@ export async function runLoad(server: TestServer): Promise<LoadFigures> {
 		statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])),
 		cpuPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / Math.max(1, result.requests.total)
 	};
+}
+
+/**
+ * Where the mix's CPU goes: each kind of request alone for a few seconds (10 connections), as the
+ * server's CPU time per request. For the benchmark's report, not a test.
+ */
+export async function cpuByKind(server: TestServer, seconds = 6): Promise<Record<string, number | null>> {
+	const [client] = await server.accounts(['load-by-kind'], ['inspector']);
+	const kinds = await requestsOf(server, client);
+	const figures: Record<string, number | null> = {};
+	for (const [kind, requests] of Object.entries(kinds)) figures[kind] = (await measure(server, client, requests, seconds, 10)).cpuPerRequest;
+	return figures;
 }
 
 /** What issue 12 asks of this mix on a 2-core machine shared by the server and autocannon. */
