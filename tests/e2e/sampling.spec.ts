@@ -7,7 +7,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from '../support/axe';
-import { whenHydrated } from '../support/hydration';
+import { holdScripts, whenHydrated } from '../support/hydration';
 import { createInspection, openTab } from '../support/workspace-e2e';
 import { signInAs } from '../support/accounts';
 import { planSample, type LonglistCase } from '../../src/lib/sampling/index';
@@ -241,20 +241,13 @@ test('a seed typed while the review page is still loading its script is the seed
 	const csv = ['Case reference,Stratum', ...ROWS.slice(0, 40).map((r) => `${r.reference},${r.stratum.id}`)].join('\n');
 	await page.goto(`/inspections/${id}/sample`);
 	await page.getByLabel('Upload the longlist').setInputFiles({ name: 'longlist.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-	// the next page's script is held back until the seed is typed (routing also turns off the browser's cache)
-	let release = () => {};
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	// the next page's script is held back until the seed is typed
+	const scripts = await holdScripts(page);
 	await page.getByRole('button', { name: 'Upload', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
 	expect(await page.locator('html[data-hydrated]').count(), 'not hydrated yet').toBe(0);
 	await page.getByLabel('Seed').fill('4242');
-	release();
-	await whenHydrated(page);
-	await page.unroute('**/_app/immutable/**/*.js');
+	await scripts.release();
 	await expect(page.getByLabel('Seed')).toHaveValue('4242');
 	await page.getByRole('button', { name: 'Draw the sample' }).click();
 	await expect(page.getByTestId('current-seed')).toHaveText('4242');

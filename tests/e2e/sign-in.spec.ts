@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { PASSWORD, accountFor, signInAs } from '../support/accounts';
+import { holdScripts } from '../support/hydration';
 
 test('a user signs in, sees who they are, and signs out', async ({ page }) => {
 	await signInAs(page, 'inspector');
@@ -30,19 +31,11 @@ test('a wrong password is refused with the error at the field, by keyboard alone
 
 test('a name typed while the page is still loading its script is kept, and signs in', async ({ page }) => {
 	// a slow connection: the page shows and takes typing before its script has run
-	let release = () => {};
-	const held = new Promise<void>((resolve) => (release = resolve));
-	// scripts only: the page's styles come first, as on any connection
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const scripts = await holdScripts(page);
 	await page.goto('/sign-in', { waitUntil: 'commit' });
 	await page.getByLabel('Name').fill(accountFor('viewer'));
 	await page.getByLabel('Password').fill(PASSWORD);
-	release();
-	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-	await page.unroute('**/_app/immutable/**/*.js');
+	await scripts.release();
 	await expect(page.getByLabel('Name')).toHaveValue(accountFor('viewer'));
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByText(`Signed in as ${accountFor('viewer')}`)).toBeVisible();
