@@ -1,11 +1,14 @@
 // A longlist file (CSV or an .xlsx workbook) into rows of the four columns a draw needs. The
 // limits are checked before anything is parsed; only the mapped columns' cells are ever read.
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { zipSync, type Zippable } from 'fflate';
+import { inflatedSize, inflateEntry, zipEntries } from '../http/unzip';
 import { LONGLIST_LIMITS, parseCsv, resolveColumns, type Columns, type LonglistField, type LonglistProblem, type LonglistRow } from '../../sampling/index';
 
 /** An unzipped workbook larger than this is refused unread (a zip can expand a thousandfold). */
 const MAX_UNZIPPED = 50 * 1024 * 1024;
+/** Far more files than any workbook of one sheet holds. */
+const MAX_ENTRIES = 10_000;
 
 /** With the heading row and the columns found, to show and to map; a failure to find the columns carries the headings. */
 export type LonglistRead = { ok: true; rows: LonglistRow[]; header: string[]; columns: Columns } | { ok: false; problem: LonglistProblem; header?: string[] };
@@ -16,6 +19,35 @@ function project(cells: (i: number) => string, columns: Columns): LonglistRow['c
 	const out: LonglistRow['cells'] = {};
 	for (const [field, i] of Object.entries(columns) as [LonglistField, number][]) out[field] = cells(i);
 	return out;
+}
+
+/**
+ * The workbook unzipped within the limit, counting what inflates rather than what the zip declares,
+ * and zipped again unpacked: exceljs then reads exactly the bytes that were counted. Or why not.
+ */
+function unzipWithin(bytes: Uint8Array): Uint8Array | string {
+	const unreadable = 'not a readable .xlsx workbook';
+	const tooLarge = (what: string) => `the workbook unzips to ${what} bytes; a longlist may unzip to at most ${MAX_UNZIPPED} bytes`;
+	const entries = zipEntries(bytes, MAX_ENTRIES, (count) => `the workbook holds ${count} files; a longlist's workbook holds at most ${MAX_ENTRIES}`);
+	if (typeof entries === 'string') return entries.startsWith('the workbook') ? entries : unreadable;
+	// what it declares first: an honest zip too large is refused with its size, unread
+	const declared = entries.reduce((sum, e) => sum + e.size, 0);
+	if (declared > MAX_UNZIPPED) return tooLarge(String(declared));
+	// counted first, keeping nothing: a zip that lies about its sizes costs no memory to refuse
+	const files = entries.filter((e) => !e.name.endsWith('/'));
+	let inflated = 0;
+	for (const entry of files) {
+		const size = inflatedSize(bytes, entry, MAX_UNZIPPED - inflated);
+		if (typeof size === 'string') return size.startsWith('inflates to more than') || size.startsWith('is larger than') ? tooLarge(`more than ${MAX_UNZIPPED}`) : unreadable;
+		inflated += size;
+	}
+	const kept: Zippable = {};
+	for (const entry of files) {
+		const content = inflateEntry(bytes, entry, MAX_UNZIPPED);
+		if (typeof content === 'string') return unreadable;
+		kept[entry.name] = [content, { level: 0 }];
+	}
+	return zipSync(kept);
 }
 
 /** name: the file's name, for its kind (.csv or .xlsx). */
@@ -44,21 +76,11 @@ function readCsv(bytes: Uint8Array, map: Record<string, LonglistField>): Longlis
 }
 
 async function readXlsx(bytes: Uint8Array, map: Record<string, LonglistField>): Promise<LonglistRead> {
-	let unzipped = 0;
-	try {
-		unzipSync(bytes, {
-			filter: (file) => {
-				unzipped += file.originalSize;
-				return false;
-			}
-		});
-	} catch {
-		return problem('not a readable .xlsx workbook');
-	}
-	if (unzipped > MAX_UNZIPPED) return problem(`the workbook unzips to ${unzipped} bytes; a longlist may unzip to at most ${MAX_UNZIPPED} bytes`);
+	const checked = unzipWithin(bytes);
+	if (typeof checked === 'string') return problem(checked);
 	const workbook = new ExcelJS.Workbook();
 	try {
-		await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+		await workbook.xlsx.load(checked.buffer as ArrayBuffer);
 	} catch {
 		return problem('not a readable .xlsx workbook');
 	}
