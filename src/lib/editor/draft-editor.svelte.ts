@@ -125,16 +125,17 @@ export class DraftEditor {
 		readonly id: string,
 		readonly version: string,
 		revision: number,
-		files: Files,
+		/** the files as JSON text (JSON.stringify's): parsed once here, and kept as the first entry of the history */
+		json: string,
 		/** golden files and stored inspections the "try it" panels offer */
 		readonly evidence: { value: string; label: string; group: string }[] = [],
 		/** the check of these files made where they were read (checkDraft); made here when not given */
 		initial: DraftCheck = { errors: [], warnings: [], structural: false }
 	) {
 		this.initial = initial;
-		this.files = structuredClone(files);
+		this.files = JSON.parse(json);
 		this.revision = revision;
-		this.committed = JSON.stringify(files);
+		this.committed = json;
 		this.saved = this.committed;
 		// the server renders with the check it was given; only a browser edits
 		if (browser) {
