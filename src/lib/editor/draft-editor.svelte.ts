@@ -54,7 +54,7 @@ export class DraftEditor {
 
 	/**
 	 * The validator, loaded once the editor is on screen and the browser is idle, or at the first
-	 * edit if that comes sooner (it is most of the editor's script, and slow to compile). Until
+	 * edit if that comes sooner (it is most of the editor's script). Until
 	 * then the check the server made of the draft as opened stands; a save waits for it.
 	 */
 	private checker: ((json: string) => DraftCheck) | null = $state(null);
