@@ -42,7 +42,8 @@ try {
 			await cdp.send('Profiler.start');
 			await page.addInitScript(`(() => { const check = () => { if (window.__usable !== undefined) return; if (!document.documentElement.hasAttribute('data-hydrated')) return; const el = document.querySelector('#f-framework_1a_json_1b_title'); if (!el || el.disabled || !el.getClientRects().length) return; window.__usable = performance.now(); window.__elements = document.getElementsByTagName('*').length; }; new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true }); const frame = () => { check(); if (window.__usable === undefined) requestAnimationFrame(frame); }; requestAnimationFrame(frame); })()`);
 			await page.goto(server.url + path, { waitUntil: 'commit' });
-			await page.waitForFunction('window.__usable !== undefined', undefined, { timeout: 60_000, polling: 50 });
+			// a function, not a string: the page's CSP refuses eval, and Playwright evals a string predicate
+			await page.waitForFunction(() => (window as unknown as { __usable?: number }).__usable !== undefined, undefined, { timeout: 60_000, polling: 50 });
 			const { profile } = await cdp.send('Profiler.stop');
 			const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 			const t = (await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0]; return { usable: window.__usable, firstByte: n.responseStart, htmlEnd: n.responseEnd, dcl: n.domContentLoadedEventEnd, nodes: window.__elements }; })()`)) as Record<string, number>;

@@ -112,7 +112,8 @@ try {
 			const page = await context.newPage();
 			await page.addInitScript(watch(subject.control));
 			await page.goto(server.url + subject.path, { waitUntil: 'commit' });
-			await page.waitForFunction('window.__usable !== undefined', undefined, { timeout: 60_000, polling: 50 });
+			// a function, not a string: the page's CSP refuses eval, and Playwright evals a string predicate
+			await page.waitForFunction(() => (window as unknown as { __usable?: number }).__usable !== undefined, undefined, { timeout: 60_000, polling: 50 });
 			await page.waitForLoadState('load');
 			const usable = (await page.evaluate('window.__usable')) as number;
 			const [load, firstByte] = (await page.evaluate('(({ loadEventEnd, responseStart }) => [loadEventEnd, responseStart])(performance.getEntriesByType("navigation")[0])')) as number[];
