@@ -95,6 +95,7 @@ try {
 	const subjects: Subject[] = [
 		{ name: 'editor, draft of 2025', path: await makeDraft(context, server.url, '2025', 'bench-2025'), control: '#f-framework_1a_json_1b_title', says: 'the Title field' },
 		{ name: 'editor, draft of 2021', path: await makeDraft(context, server.url, '2021', 'bench-2021'), control: '#f-framework_1a_json_1b_title', says: 'the Title field' },
+		{ name: 'editor, draft of 2018', path: await makeDraft(context, server.url, '2018', 'bench-2018'), control: '#f-framework_1a_json_1b_title', says: 'the Title field' },
 		{ name: 'document page, 2025', path: '/frameworks/hmip-youth/2025', control: 'main a.govuk-button, main button', says: 'the first button in main' },
 		{ name: 'document page, 2021', path: '/frameworks/hmip-youth/2021', control: 'main a.govuk-button, main button', says: 'the first button in main' },
 		{ name: 'diff, 2018 → 2021', path: '/frameworks/hmip-youth/diff?from=2018&to=2021', control: 'main select#from', says: 'the From version list' }
