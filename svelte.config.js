@@ -10,14 +10,14 @@ const config = {
 		// is the adapter's: ORIGIN, or PROTOCOL_HEADER and the Host behind a proxy (README, Accounts).
 		csrf: { trustedOrigins: [] },
 		// Only the app's own scripts and styles; SvelteKit puts a nonce on its one inline script, so
-		// no injected inline script runs. 'unsafe-eval' because Ajv compiles the schemas it checks
-		// drafts with in the editor (new Function); precompiled (standalone) validators would let it
-		// go. Style attributes stay allowed: components position band edges and bars with them.
+		// no injected inline script runs, and nothing evals (the schemas are compiled at build time,
+		// scripts/compile-schemas.mjs). Style attributes stay allowed: components position band
+		// edges and bars with them.
 		csp: {
 			mode: 'auto',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self', 'unsafe-eval'],
+				'script-src': ['self'],
 				'style-src': ['self'],
 				'style-src-attr': ['unsafe-inline'],
 				'img-src': ['self', 'data:'],

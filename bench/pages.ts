@@ -95,6 +95,7 @@ try {
 	const subjects: Subject[] = [
 		{ name: 'editor, draft of 2025', path: await makeDraft(context, server.url, '2025', 'bench-2025'), control: '#f-framework_1a_json_1b_title', says: 'the Title field' },
 		{ name: 'editor, draft of 2021', path: await makeDraft(context, server.url, '2021', 'bench-2021'), control: '#f-framework_1a_json_1b_title', says: 'the Title field' },
+		{ name: 'editor, draft of 2018', path: await makeDraft(context, server.url, '2018', 'bench-2018'), control: '#f-framework_1a_json_1b_title', says: 'the Title field' },
 		{ name: 'document page, 2025', path: '/frameworks/hmip-youth/2025', control: 'main a.govuk-button, main button', says: 'the first button in main' },
 		{ name: 'document page, 2021', path: '/frameworks/hmip-youth/2021', control: 'main a.govuk-button, main button', says: 'the first button in main' },
 		{ name: 'diff, 2018 → 2021', path: '/frameworks/hmip-youth/diff?from=2018&to=2021', control: 'main select#from', says: 'the From version list' }
@@ -112,7 +113,8 @@ try {
 			const page = await context.newPage();
 			await page.addInitScript(watch(subject.control));
 			await page.goto(server.url + subject.path, { waitUntil: 'commit' });
-			await page.waitForFunction('window.__usable !== undefined', undefined, { timeout: 60_000, polling: 50 });
+			// a function, not a string: the page's CSP refuses eval, and Playwright evals a string predicate
+			await page.waitForFunction(() => (window as unknown as { __usable?: number }).__usable !== undefined, undefined, { timeout: 60_000, polling: 50 });
 			await page.waitForLoadState('load');
 			const usable = (await page.evaluate('window.__usable')) as number;
 			const [load, firstByte] = (await page.evaluate('(({ loadEventEnd, responseStart }) => [loadEventEnd, responseStart])(performance.getEntriesByType("navigation")[0])')) as number[];

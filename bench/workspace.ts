@@ -72,7 +72,8 @@ try {
 	const grid = page.getByRole('grid', { name: /^Children: court disposals/ });
 	await grid.waitFor();
 	await page.getByRole('tab', { name: 'Cases' }).waitFor();
-	await page.waitForFunction('document.querySelector(\'[role="tablist"]\') !== null'); // hydrated
+	// hydrated; a function, not a string: the page's CSP refuses eval, and Playwright evals a string predicate
+	await page.waitForFunction(() => document.querySelector('[role="tablist"]') !== null);
 	const rows = await grid.locator('tbody tr').count();
 	const cells = await page.locator('[role="grid"] td[data-r]').count();
 

@@ -355,6 +355,8 @@ Auth('row 15: every answer carries the security headers; pages a CSP with a nonc
 	const csp = answers.page.headers.get('content-security-policy')!;
 	assert.match(csp, /script-src 'self'[^;]* 'nonce-[^']+'/);
 	assert.not.match(csp, /script-src[^;]*unsafe-inline/);
+	// the schemas are compiled at build time: no page may eval
+	assert.not.match(csp, /unsafe-eval/);
 });
 
 Auth('row 16: a chunked body with no length is counted as it arrives and refused past the route limit', async () => {

@@ -1,7 +1,7 @@
 // The framework editor's check of a draft: every schema and meaning problem, said in words and
 // named by the file as the editor names it (framework.json, not draft/framework.json). Its own
-// module because it carries the validator (ajv and every schema, slow to compile): the server runs
-// it for the page as first sent, and the browser loads it after the editor is on screen.
+// module because it carries the validator (every schema's compiled code, a large script): the
+// server runs it for the page as first sent, and the browser loads it after the editor is on screen.
 import { checkStructure, validateVersion } from '../engine/validate';
 import type { Issue } from '../engine/errors';
 import { issueInWords } from './issue-words';

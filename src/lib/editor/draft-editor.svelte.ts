@@ -54,7 +54,7 @@ export class DraftEditor {
 
 	/**
 	 * The validator, loaded once the editor is on screen and the browser is idle, or at the first
-	 * edit if that comes sooner (it is most of the editor's script, and slow to compile). Until
+	 * edit if that comes sooner (it is most of the editor's script). Until
 	 * then the check the server made of the draft as opened stands; a save waits for it.
 	 */
 	private checker: ((json: string) => DraftCheck) | null = $state(null);
@@ -125,16 +125,17 @@ export class DraftEditor {
 		readonly id: string,
 		readonly version: string,
 		revision: number,
-		files: Files,
+		/** the files as JSON text (JSON.stringify's): parsed once here, and kept as the first entry of the history */
+		json: string,
 		/** golden files and stored inspections the "try it" panels offer */
 		readonly evidence: { value: string; label: string; group: string }[] = [],
 		/** the check of these files made where they were read (checkDraft); made here when not given */
 		initial: DraftCheck = { errors: [], warnings: [], structural: false }
 	) {
 		this.initial = initial;
-		this.files = structuredClone(files);
+		this.files = JSON.parse(json);
 		this.revision = revision;
-		this.committed = JSON.stringify(files);
+		this.committed = json;
 		this.saved = this.committed;
 		// the server renders with the check it was given; only a browser edits
 		if (browser) {

@@ -1,35 +1,27 @@
-// The JSON Schemas of schema/, compiled once with ajv in strict mode.
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import common from '../../../schema/common.schema.json';
-import framework from '../../../schema/framework.schema.json';
-import domain from '../../../schema/domain.schema.json';
-import bandings from '../../../schema/bandings.schema.json';
-import rules from '../../../schema/rules.schema.json';
-import composite from '../../../schema/composite.schema.json';
-import inspection from '../../../schema/inspection.schema.json';
-import golden from '../../../schema/golden.schema.json';
-import inspectionRecord from '../../../schema/inspection-record.schema.json';
-import sampling from '../../../schema/sampling.schema.json';
+// The JSON Schemas of schema/, compiled at build time into plain functions by Ajv in strict mode
+// (scripts/compile-schemas.mjs): the server and the browser check with the same code, and nothing
+// compiles (or evals) at run time.
+import type { ErrorObject } from 'ajv';
+import * as validators from './schema-validators.js';
+import type { SchemaValidator } from './schema-validators.js';
 import { type Issue } from './errors';
 
 export type SchemaName = 'framework' | 'domain' | 'bandings' | 'rules' | 'composite' | 'inspection' | 'golden' | 'inspection-record' | 'sampling';
 
-// strictRequired is off because "required" inside oneOf/anyOf branches names properties the
-// parent declares; every other strict check (types, unknown keywords, unions declared) is on.
-const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true });
-addFormats(ajv, ['date']);
-const schemas = { common, framework, domain, bandings, rules, composite, inspection, golden, 'inspection-record': inspectionRecord, sampling };
-for (const [name, schema] of Object.entries(schemas)) ajv.addSchema(schema, `${name}.schema.json`);
-
-const compiled = new Map<SchemaName, ValidateFunction>();
+const byName: Record<SchemaName, SchemaValidator> = {
+	framework: validators.framework,
+	domain: validators.domain,
+	bandings: validators.bandings,
+	rules: validators.rules,
+	composite: validators.composite,
+	inspection: validators.inspection,
+	golden: validators.golden,
+	'inspection-record': validators.inspection_record,
+	sampling: validators.sampling
+};
 
 export function validateAgainst(name: SchemaName, value: unknown, file: string, at = ''): Issue[] {
-	let validate = compiled.get(name);
-	if (!validate) {
-		validate = ajv.getSchema(`${name}.schema.json`)!;
-		compiled.set(name, validate);
-	}
+	const validate = byName[name];
 	if (validate(value)) return [];
 	return explain(validate.errors ?? []).map((e) => ({ file, pointer: at + e.instancePath, message: e.message, severity: 'error' }));
 }
