@@ -97,6 +97,22 @@ Attacks('row 1: the issue\'s __proto__ edits are refused with a 400 naming the i
 	await othersServedNormally('after the __proto__ edits');
 });
 
+Attacks('a case the service calls "__proto__" or "constructor" is a case like any other: the workspace, report and exports open', async () => {
+	const id = await inspector.createInspection('Prototype cases');
+	const saved = await inspector.save(id, 1, [
+		{ type: 'add-case', case: { id: '__proto__', sample: 'court', facts: {} } },
+		{ type: 'add-case', case: { id: 'constructor', sample: 'court', facts: {} } },
+		{ type: 'answer', caseId: '__proto__', question: '2.1.1', answer: 'yes' }
+	]);
+	assert.is(saved.status, 200);
+	const workspace = await inspector.request(`/inspections/${id}`, { headers: { accept: 'text/html' } });
+	assert.is(workspace.status, 200, `the workspace answered ${workspace.status}`);
+	const html = await workspace.text();
+	assert.ok(html.includes('__proto__') && html.includes('constructor'), 'both cases are on the page');
+	for (const page of ['report', 'export.json', 'export.csv']) assert.is((await inspector.request(`/inspections/${id}/${page}`)).status, 200, page);
+	await othersServedNormally('after cases called __proto__ and constructor');
+});
+
 Attacks('row 2: a regression on the data folder, or a folder holding it, is refused; a golden folder still runs', async () => {
 	const data = path.basename(server.dataDir);
 	// what a run could have listed: the folders and JSON files in the data folder (users, tokens, inspections)

@@ -69,7 +69,7 @@ export class Workspace {
 	/** what the signed-in user may change (the server checks again): evidence, panel decisions */
 	readonly may: { evidence: boolean; decide: boolean };
 
-	constructor(init: { id: string; framework: FrameworkVersion; record: InspectionRecord; revision: number; result: EvaluationResult; relevance: Record<string, string[]>; saved: { at: string; by: string }; may?: { evidence: boolean; decide: boolean } }) {
+	constructor(init: { id: string; framework: FrameworkVersion; record: InspectionRecord; revision: number; result: EvaluationResult; relevance: ReadonlyMap<string, readonly string[]>; saved: { at: string; by: string }; may?: { evidence: boolean; decide: boolean } }) {
 		this.id = init.id;
 		this.may = init.may ?? { evidence: true, decide: true };
 		this.framework = init.framework;
@@ -80,7 +80,7 @@ export class Workspace {
 		this.revision = init.revision;
 		this.result = init.result;
 		this.lastSaved = init.saved;
-		this.relevance = new Map(Object.entries(init.relevance).map(([id, kqs]) => [id, new Set(kqs)]));
+		this.relevance = new Map([...init.relevance].map(([id, kqs]) => [id, new Set(kqs)]));
 	}
 
 	get scale() {

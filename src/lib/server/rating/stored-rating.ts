@@ -7,8 +7,8 @@ import { Memo } from './memo';
 
 export interface StoredRating {
 	result: EvaluationResult;
-	/** case id → the key questions the rules make relevant to it */
-	relevance: Record<string, string[]>;
+	/** case id → the key questions the rules make relevant to it (a Map: case ids are the service's own references, "__proto__" too) */
+	relevance: Map<string, string[]>;
 }
 
 // Entries are shared by every request that opens the same revision: nobody changes them.
@@ -19,8 +19,8 @@ export async function storedRating(doc: Stored<InspectionRecord>, framework: Fra
 	const known = ratings.get(key);
 	if (known) return known;
 	const evidence = doc.value.evidence;
-	const relevance: Record<string, string[]> = {};
-	for (const c of evidence.cases ?? []) relevance[c.id] = [...(await relevantKeyQuestions(framework, evidence.context, c))];
+	const relevance = new Map<string, string[]>();
+	for (const c of evidence.cases ?? []) relevance.set(c.id, [...(await relevantKeyQuestions(framework, evidence.context, c))]);
 	const rating = { result: await evaluate(framework, evidence), relevance };
 	ratings.set(key, rating);
 	return rating;
