@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { evaluate } from '$lib/engine/index';
 import { promptCounts } from '$lib/inspection/report';
 import { loadFramework } from '$lib/server/frameworks/frameworks';
 import { inspections } from '$lib/server/inspections/inspections';
+import { storedResult } from '$lib/server/rating/stored-rating';
 import { requirePermission } from '$lib/server/accounts/auth';
 import type { PageServerLoad } from './$types';
 
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		updatedAt: doc.updatedAt,
 		record: doc.value,
 		framework: loaded.value,
-		result: await evaluate(loaded.value, doc.value.evidence),
+		result: await storedResult(doc, loaded.value),
 		prompts: await promptCounts(loaded.value, doc.value.evidence)
 	};
 };
