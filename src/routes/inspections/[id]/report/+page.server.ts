@@ -3,6 +3,7 @@ import { promptCounts } from '$lib/inspection/report';
 import { loadFramework } from '$lib/server/frameworks/frameworks';
 import { inspections } from '$lib/server/inspections/inspections';
 import { storedResult } from '$lib/server/rating/stored-rating';
+import { knownVersion } from '$lib/inspection/framework-content';
 import { requirePermission } from '$lib/server/accounts/auth';
 import type { PageServerLoad } from './$types';
 
@@ -17,7 +18,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		revision: doc.revision,
 		updatedAt: doc.updatedAt,
 		record: doc.value,
-		framework: loaded.value,
+		// not the version itself: the page's universal load finds it by this, as the workspace's does
+		frameworkContent: knownVersion(loaded.value),
 		result: await storedResult(doc, loaded.value),
 		prompts: await promptCounts(loaded.value, doc.value.evidence)
 	};
