@@ -86,6 +86,21 @@ Index('a trail replaced, or cut shorter, is indexed again from its start', async
 	assert.is(index.builds, 3);
 });
 
+Index('a kept index whose places lie outside what it read, or out of order, is not used: it is built again', async () => {
+	const { log, file } = folder(30);
+	const index = new AuditTargetIndex(log, file);
+	const right = await index.positions('inspection', 'i0');
+	await index.flush();
+	const kept = JSON.parse(readFileSync(file, 'utf8')) as { targets: [string, string][] };
+	for (const bad of ['0,zzzzzzzz', '5,5,0,5', '0,0']) {
+		for (const entry of kept.targets) if (entry[0] === '["inspection","i0"]') entry[1] = bad;
+		writeFileSync(file, JSON.stringify(kept));
+		const restarted = new AuditTargetIndex(log, file);
+		assert.equal(await restarted.positions('inspection', 'i0'), right, bad);
+		assert.is(restarted.builds, 1, bad);
+	}
+});
+
 Index('the record\'s own target is the one indexed: not a target inside what it recorded, nor one its words mention', async () => {
 	const { log, file } = folder(0);
 	writeFileSync(

@@ -204,8 +204,11 @@ export class AuditTargetIndex {
 			if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') return null;
 			const numbers = entry[1].split(',').map((n) => parseInt(n, 36));
 			if (numbers.length % 2 || numbers.some((n) => !Number.isSafeInteger(n) || n < 0)) return null;
-			// kept as [start, length]: back to [start, end]
-			for (let i = 0; i < numbers.length; i += 2) numbers[i + 1] += numbers[i];
+			// kept as [start, length]: back to [start, end], each line after the last and inside what was read
+			for (let i = 0; i < numbers.length; i += 2) {
+				numbers[i + 1] += numbers[i];
+				if (numbers[i + 1] <= numbers[i] || numbers[i + 1] > (kept.covered as number) || (i > 0 && numbers[i] <= numbers[i - 1])) return null;
+			}
 			targets.set(entry[0], numbers);
 		}
 		return { covered: kept.covered as number, head: kept.head, tail: kept.tail, targets };
