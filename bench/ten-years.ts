@@ -3,7 +3,8 @@
 // records, starts the built server on it (as `npm start` does) and times, over HTTP, what people
 // wait for: the inspections list (the first load after a fresh start, and later), opening the
 // largest inspection's workspace, saving an answer as the workspace does, and the audit trail
-// page by page; then `npm run impact -- --inspections` over the 2,000 (wall time, peak RSS).
+// page by page (and one inspection's), the pages that count or name every inspection (frameworks,
+// impact, a version's page); then `npm run impact -- --inspections` over the 2,000 (wall time, peak RSS).
 // Builds the app first, unless --no-build. INSPECTIONS=N and AUDIT_RECORDS=N for a smaller run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { buildUnlessAsked } from './build';
 
 const INSPECTIONS = Number(process.env.INSPECTIONS ?? 2000);
 const AUDIT_RECORDS = Number(process.env.AUDIT_RECORDS ?? 200_000);
-const TARGETS = { list: 200, workspace: 200, save: 50, audit: 300, impact: 10_000 };
+const TARGETS = { list: 200, workspace: 200, save: 50, audit: 300, impact: 10_000, page: 200 };
 
 buildUnlessAsked();
 
@@ -158,14 +159,38 @@ try {
 	expectOk('the audit page', jump);
 	// not how a reader reaches it (the links say where to read from): every record before it is read
 	console.log(`${`audit trail, page ${deep} typed into the address (informational)`.padEnd(64)} ${`${jump.ms.toFixed(0)} ms`.padStart(9)}`);
-	const one = await timed(client, `/audit?kind=inspection&id=${largest.id}`, { headers: { accept: 'text/html' } });
-	expectOk('the audit page', one);
-	console.log(`${'audit trail of one inspection (informational)'.padEnd(64)} ${`${one.ms.toFixed(0)} ms`.padStart(9)}`);
+	// one inspection's trail, first page and the next by its "Older" link
+	href = `/audit?kind=inspection&id=${largest.id}`;
+	const onePages: number[] = [];
+	cpu = serverCpu();
+	for (let i = 0; i < 2 && href; i++) {
+		const r = await timed(client, href, { headers: { accept: 'text/html' } });
+		expectOk('the audit page', r);
+		onePages.push(r.ms);
+		href = /<a [^>]*href="([^"]+)"[^>]*rel="next"/.exec(r.text)?.[1]?.replaceAll('&amp;', '&') ?? '';
+	}
+	figure(`audit trail of one inspection (slowest of ${onePages.length} pages)`, Math.max(...onePages), TARGETS.audit, 'ms', `first ${onePages[0].toFixed(0)} ms, ${cpuNote(cpu, onePages.length)}`);
+
+	// 7. pages that name or count every inspection, each the median of 3
+	for (const [label, pathname] of [
+		['frameworks list (inspections per version)', '/frameworks'],
+		['impact page (how many stored inspections)', '/regression/impact'],
+		['a framework version page (inspections to try it with)', '/frameworks/hmip-youth/2025']
+	]) {
+		const times: number[] = [];
+		cpu = serverCpu();
+		for (let i = 0; i < 3; i++) {
+			const r = await timed(client, pathname, { headers: { accept: 'text/html' } });
+			expectOk(label, r);
+			times.push(r.ms);
+		}
+		figure(`${label}, median of 3`, median(times), TARGETS.page, 'ms', `first ${times[0].toFixed(0)} ms, ${cpuNote(cpu, 3)}`);
+	}
 
 	await server.stop();
 	server = undefined;
 
-	// 7. npm run impact -- --inspections over the folder, as a tester runs it
+	// 8. npm run impact -- --inspections over the folder, as a tester runs it
 	const args = ['run', '-s', 'impact', '--', '--from', 'hmip-youth@2021', '--to', 'hmip-youth@2025', '--inspections'];
 	const useTime = existsSync('/usr/bin/time');
 	start = performance.now();

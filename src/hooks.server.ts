@@ -1,5 +1,6 @@
 import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { announceSetup } from '$lib/server/accounts/setup';
+import { prepareAuditIndex } from '$lib/server/audit/audit';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/accounts/sessions';
 import { userForToken, users } from '$lib/server/accounts/users';
 import { BodyOverflowError, countedBody, oversizeMessage } from '$lib/server/http/body-limits';
@@ -107,7 +108,11 @@ function tooLarge(request: Request, message: string): Response {
 }
 
 /** On start: with no accounts yet, print the one-time set-up link. */
-export const init: ServerInit = () => announceSetup();
+export const init: ServerInit = () => {
+	// not waited for: requests are answered meanwhile, and a trail opened before it is done waits its turn
+	prepareAuditIndex().catch((e) => console.error(`the audit trail's index could not be prepared (${(e as Error).message}): it is tried again when a trail is opened`));
+	return announceSetup();
+};
 
 /**
  * A request SvelteKit itself refuses (a form action sent JSON, say) is the client's mistake: one

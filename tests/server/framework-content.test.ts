@@ -171,4 +171,21 @@ Content('a compressed answer (gzip, brotli) decodes to the same bytes as the unc
 	}
 });
 
+Content('the report, like the workspace, carries a reference to its version, not the version, and still renders from it', async () => {
+	const { id, html: workspaceHtml } = await workspace('hmip-youth@2021');
+	const response = await inspector.request(`/inspections/${id}/report`, { headers: { accept: 'text/html' } });
+	assert.is(response.status, 200);
+	const html = await response.text();
+	const url = contentUrl(html);
+	assert.is(url, contentUrl(workspaceHtml), 'the same content the workspace fetched: the browser has it already');
+	const version = (await (await inspector.request(url)).json()) as { rules: unknown; domains: { standards: { title: string }[] }[] };
+	const ruleFile = JSON.stringify(version.rules);
+	assert.ok(ruleFile.length > 1000 && !html.includes(ruleFile.slice(0, 200)), 'the rule sets are not inlined in the report');
+	const data = await (await inspector.request(`/inspections/${id}/report/__data.json?x-sveltekit-invalidated=01`)).text();
+	assert.ok(data.length < JSON.stringify(version).length / 2, `the report's data (${data.length} bytes) carries no version (${JSON.stringify(version).length} bytes)`);
+	assert.not.ok(data.includes(ruleFile.slice(0, 200)));
+	// rendered on the server with the version it loaded: every standard's name is in the page as sent
+	for (const { title } of version.domains.flatMap((d) => d.standards)) assert.ok(html.includes(title.replaceAll('&', '&amp;').replaceAll('<', '&lt;')), title);
+});
+
 Content.run();

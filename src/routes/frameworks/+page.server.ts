@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { listFrameworkVersions, inForce } from '$lib/server/frameworks/framework-versions';
 import { requirePermission } from '$lib/server/accounts/auth';
-import { inspections } from '$lib/server/inspections/inspections';
+import { inspectionFacts } from '$lib/server/inspections/inspections';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const on = valid ? asked : today;
 	const entries = await listFrameworkVersions();
 	const uses = new Map<string, number>();
-	for (const doc of await inspections().list()) uses.set(doc.value.framework, (uses.get(doc.value.framework) ?? 0) + 1);
+	for (const { framework } of await inspectionFacts()) uses.set(framework, (uses.get(framework) ?? 0) + 1);
 	const force = inForce(entries, on);
 	const frameworks = [...new Set(entries.map((e) => e.id))].map((id) => ({
 		id,

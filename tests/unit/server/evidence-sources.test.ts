@@ -80,3 +80,24 @@ Links('a link to a file outside is not offered and not read; one inside is', asy
 	}
 });
 Links.run();
+
+const Stored = suite('stored inspections offered by name, from the kept summaries');
+Stored('each inspection is offered by its name and version, sorted by name; a document changed behind the index is offered as it is now', async () => {
+	const { createInspection, pinnedRecord, summaryIndex } = await import('../../../src/lib/server/inspections/inspections');
+	const { serialise } = await import('../../../src/lib/server/storage/durable-file');
+	process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'yardstick-evidence-stored-'));
+	const evidence = { context: { inspectionType: 'iyjwcv' } };
+	const zed = await createInspection(pinnedRecord({ serviceName: 'Zed YJS', framework: 'hmip-youth@2025', evidence }), 'ann');
+	const abe = await createInspection(pinnedRecord({ serviceName: 'Abe YJS', framework: 'hmip-youth@2025', evidence }), 'ann');
+	const stored = async () => (await evidenceChoices()).filter((c) => c.group === 'Inspections').map((c) => [c.value, c.label]);
+	assert.equal(await stored(), [
+		[`inspection:${abe.id}`, 'Abe YJS (hmip-youth@2025)'],
+		[`inspection:${zed.id}`, 'Zed YJS (hmip-youth@2025)']
+	]);
+	const rated = summaryIndex().ratings;
+	// renamed by another process: the index did not hear of it, and catches it by the file's version
+	writeFileSync(path.join(process.env.DATA_DIR, 'inspections', `${zed.id}.json`), serialise({ ...zed, revision: 2, value: { ...zed.value, serviceName: 'Aaron YJS' } }));
+	assert.equal((await stored()).map(([, label]) => label), ['Aaron YJS (hmip-youth@2025)', 'Abe YJS (hmip-youth@2025)']);
+	assert.is(summaryIndex().ratings, rated, 'naming them rates nothing');
+});
+Stored.run();

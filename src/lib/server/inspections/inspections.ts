@@ -11,9 +11,10 @@ import { loadFramework } from '../frameworks/frameworks';
 import { DocumentStore, InvalidDocumentError, NotFoundError, dataDir, type Stored } from '../storage/store';
 import { users } from '../accounts/users';
 import { ownMaps } from '../../engine/own-maps';
-import { SummaryIndex } from './summaries';
+import { SummaryIndex, type InspectionFacts } from './summaries';
 
 export type { InspectionRecord } from '../../inspection/record';
+export type { InspectionFacts } from './summaries';
 
 /** Schema first (ajv, strict), then the evidence against the version the record is pinned to. */
 export function validateRecord(value: unknown, file = 'inspection'): Issue[] {
@@ -224,7 +225,16 @@ export async function inspectionPage(page: number, perPage: number): Promise<{ i
 	return { inspections: all.slice((page - 1) * perPage, page * perPage), total: all.length, pages, page };
 }
 
+/**
+ * What each inspection that exists says outright (its id, name, framework version, status…),
+ * from the summaries: pages that name or count every inspection read no document the index has
+ * seen as it is now, and rate nothing.
+ */
+export async function inspectionFacts(): Promise<InspectionFacts[]> {
+	return (await summaryIndex().summaries(false)).summaries.map(({ facts }) => facts);
+}
+
 /** The service name of each inspection that exists, by id (no rating needed). */
 export async function inspectionNames(): Promise<Map<string, string>> {
-	return new Map((await summaryIndex().summaries(false)).summaries.map(({ facts }) => [facts.id, facts.serviceName]));
+	return new Map((await inspectionFacts()).map((facts) => [facts.id, facts.serviceName]));
 }

@@ -9,9 +9,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluate, type FrameworkMeta, type FrameworkVersion } from '../../engine/index';
+import type { FrameworkMeta, FrameworkVersion } from '../../engine/index';
 import type { InspectionOrigin, InspectionRecord } from '../../inspection/record';
 import { findVersion, folderSignature, loadFramework } from '../frameworks/frameworks';
+import { storedResult } from '../rating/stored-rating';
 import { DurableJSONFile, removeLeftovers } from '../storage/durable-file';
 import type { DocumentStore, DocumentVersion, Stored } from '../storage/store';
 
@@ -213,7 +214,7 @@ export class SummaryIndex {
 				const digest = digestOf(doc.value);
 				let rating = before?.digest === digest ? before.rating : null;
 				if (rated && !(rating && rating.ratedWith === (current(doc.value.framework)?.hash ?? ''))) {
-					rating = await this.rate(doc.value);
+					rating = await this.rate(doc);
 					if (this.entries.get(id) !== before) continue;
 				}
 				this.entries.set(id, { token: version.token, facts: factsOf(doc), digest, rating });
@@ -224,12 +225,13 @@ export class SummaryIndex {
 		if (changed) this.persistSoon();
 	}
 
-	private async rate(record: InspectionRecord): Promise<Rating> {
-		const loaded = loadFramework(record.framework);
+	/** Rated as the workspace rates it (by the same path, which a workspace just opened has done already). */
+	private async rate(doc: Stored<InspectionRecord>): Promise<Rating> {
+		const loaded = loadFramework(doc.value.framework);
 		if (!loaded.ok) return { ratedWith: '', overall: 'not-rated', score: null };
 		const framework = loaded.value;
 		this.ratings++;
-		const result = await evaluate(framework, record.evidence);
+		const result = await storedResult(doc, framework);
 		// let other requests in between ratings, when a cold start has many to do
 		await new Promise((resolve) => setImmediate(resolve));
 		return { ratedWith: framework.hash, overall: result.composite.rating, score: result.composite.score };

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseJson, type Checked, type Issue } from '../../engine/index';
 import { readGolden } from '../regression/golden';
-import { inspections } from '../inspections/inspections';
+import { inspectionFacts, inspections } from '../inspections/inspections';
 
 export const goldenDir = () => path.resolve(process.env.GOLDEN_DIR ?? 'tests/golden');
 
@@ -41,9 +41,10 @@ function goldenFiles(dir: string, under = ''): string[] {
 
 export async function evidenceChoices(): Promise<EvidenceChoice[]> {
 	const golden = goldenFiles(goldenDir()).map((rel): EvidenceChoice => ({ value: `golden:${rel}`, label: rel, group: 'Golden files' }));
-	const stored = (await inspections().list())
-		.sort((a, b) => a.value.serviceName.localeCompare(b.value.serviceName))
-		.map((doc): EvidenceChoice => ({ value: `inspection:${doc.id}`, label: `${doc.value.serviceName} (${doc.value.framework})`, group: 'Inspections' }));
+	// from the summaries: naming every inspection reads none of their files
+	const stored = (await inspectionFacts())
+		.sort((a, b) => a.serviceName.localeCompare(b.serviceName))
+		.map((facts): EvidenceChoice => ({ value: `inspection:${facts.id}`, label: `${facts.serviceName} (${facts.framework})`, group: 'Inspections' }));
 	return [...golden, ...stored];
 }
 

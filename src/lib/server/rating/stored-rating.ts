@@ -1,5 +1,6 @@
 // A stored inspection's ratings at one revision, by the version content it was rated with: the
-// workspace opened again (by anyone, any number of times) is not rated again until it changes.
+// one path by which a stored record is rated (the workspace, the report, the inspections list).
+// The workspace opened again (by anyone, any number of times) is not rated again until it changes.
 import { evaluate, relevantKeyQuestions, type EvaluationResult, type FrameworkVersion } from '../../engine/index';
 import type { InspectionRecord } from '../../inspection/record';
 import type { Stored } from '../storage/store';
@@ -11,17 +12,33 @@ export interface StoredRating {
 	relevance: Map<string, string[]>;
 }
 
-// Entries are shared by every request that opens the same revision: nobody changes them.
+// Entries are shared by every request that opens the same revision: nobody changes them. Only
+// pages that show one inspection put entries in: a cold list of 2,000 reads what is here but
+// keeps nothing (its own index keeps what it needs), so it never pushes the workspaces' out.
 const ratings = new Memo<StoredRating>(500);
 
+const keyOf = (doc: Stored<InspectionRecord>, framework: FrameworkVersion) => `${doc.id}\u0000${doc.revision}\u0000${doc.updatedAt}\u0000${framework.hash}`;
+
+/** The rating and each case's relevant key questions, kept for the next opening of this revision. */
 export async function storedRating(doc: Stored<InspectionRecord>, framework: FrameworkVersion): Promise<StoredRating> {
-	const key = `${doc.id}\u0000${doc.revision}\u0000${doc.updatedAt}\u0000${framework.hash}`;
+	const key = keyOf(doc, framework);
 	const known = ratings.get(key);
 	if (known) return known;
 	const evidence = doc.value.evidence;
 	const relevance = new Map<string, string[]>();
 	for (const c of evidence.cases ?? []) relevance.set(c.id, [...(await relevantKeyQuestions(framework, evidence.context, c))]);
-	const rating = { result: await evaluate(framework, evidence), relevance };
+	const rating = { result: await rated(doc, framework), relevance };
 	ratings.set(key, rating);
 	return rating;
 }
+
+/**
+ * The rating alone: the one kept for this revision if a page has opened it, else worked out and
+ * not kept. For callers that rate many records once each (the inspections list) or keep the
+ * answer themselves.
+ */
+export async function storedResult(doc: Stored<InspectionRecord>, framework: FrameworkVersion): Promise<EvaluationResult> {
+	return ratings.get(keyOf(doc, framework))?.result ?? rated(doc, framework);
+}
+
+const rated = (doc: Stored<InspectionRecord>, framework: FrameworkVersion): Promise<EvaluationResult> => evaluate(framework, doc.value.evidence);

@@ -3,7 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/accounts/auth';
 import type { FrameworkVersion } from '$lib/engine/types';
 import { folderSource, uploadSource, UPLOAD_LIMITS } from '$lib/server/regression/golden-sources';
-import { inspections } from '$lib/server/inspections/inspections';
+import { inspectionFacts } from '$lib/server/inspections/inspections';
 import { listRuns, startImpactRun, type ImpactRun } from '$lib/server/regression/regression-runs';
 import type { ImpactSource } from '$lib/server/regression/impact';
 import { allows } from '$lib/server/accounts/roles';
@@ -13,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => ({
 	canRun: allows(requirePermission(locals.user, 'read').roles, 'regression:run'),
 	versions: await listRateableVersions(),
-	storedInspections: (await inspections().list()).length,
+	storedInspections: (await inspectionFacts()).length,
 	limits: UPLOAD_LIMITS,
 	runs: listRuns()
 		.filter((r): r is ImpactRun => r.kind === 'impact')
@@ -45,9 +45,10 @@ export const actions: Actions = {
 		let sources: ImpactSource[];
 		let corpus: ImpactRun['corpus'];
 		if (values.source === 'inspections') {
-			const stored = await inspections().list();
+			const stored = await inspectionFacts();
 			if (!stored.length) return fail(400, { errors: { source: 'There are no stored inspections yet: choose golden files instead' }, values });
-			sources = stored.map((doc) => ({ id: doc.id, name: doc.value.serviceName, inspection: doc.value.evidence }));
+			// each read where it is rated, as `npm run impact -- --inspections` does: no thread holds them all
+			sources = stored.map((facts) => facts.id).sort().map((id): ImpactSource => ({ id, stored: true }));
 			corpus = { kind: 'inspections' };
 		} else {
 			const chosen = values.source === 'folder' ? folderSource(values.folder) : await uploadSource(form.getAll('files'), id);

@@ -1,8 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { evaluate } from '$lib/engine/index';
 import { promptCounts } from '$lib/inspection/report';
 import { loadFramework } from '$lib/server/frameworks/frameworks';
 import { inspections } from '$lib/server/inspections/inspections';
+import { storedResult } from '$lib/server/rating/stored-rating';
+import { knownVersion } from '$lib/inspection/framework-content';
 import { requirePermission } from '$lib/server/accounts/auth';
 import type { PageServerLoad } from './$types';
 
@@ -17,8 +18,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		revision: doc.revision,
 		updatedAt: doc.updatedAt,
 		record: doc.value,
-		framework: loaded.value,
-		result: await evaluate(loaded.value, doc.value.evidence),
+		// not the version itself: the page's universal load finds it by this, as the workspace's does
+		frameworkContent: knownVersion(loaded.value),
+		result: await storedResult(doc, loaded.value),
 		prompts: await promptCounts(loaded.value, doc.value.evidence)
 	};
 };

@@ -1,0 +1,71 @@
+// One inspection's audit trail over HTTP against the built server: paged through the index of
+// where each target's records lie, newest first, with records the server writes shown at once,
+// a trail written behind the server's back read as it is, and the same pages after a restart.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { TestServer, type Client } from '../support/server';
+
+const Trail = suite('one inspection\'s audit trail, page by page');
+
+let server: TestServer;
+let ivy: Client;
+
+Trail.before(async () => {
+	server = await TestServer.start();
+	[ivy] = await server.accounts(['ivy'], ['inspector', 'admin']);
+});
+Trail.after(async () => {
+	await server?.dispose();
+});
+
+async function page(pathname: string): Promise<string> {
+	const response = await ivy.request(pathname, { headers: { accept: 'text/html' } });
+	const text = await response.text();
+	assert.is(response.status, 200, `${pathname}: ${text.slice(0, 300)}`);
+	return text;
+}
+const linkTo = (html: string, rel: 'next' | 'prev') => new RegExp(`<a [^>]*href="([^"]+)"[^>]*rel="${rel}"`).exec(html)?.[1]?.replaceAll('&amp;', '&');
+const shown = (html: string) => [...html.matchAll(/>\s*record number (\d+)\./g)].map((m) => Number(m[1]));
+const record = (i: number, id: string) => JSON.stringify({ at: new Date(Date.UTC(2020, 0, 1, 0, i)).toISOString(), actor: 'tests', action: 'inspection.edit', target: { kind: 'inspection', id }, summary: `record number ${i}.` }) + '\n';
+
+/** Every page of a trail by its Older links, from the first. */
+async function allPages(first: string): Promise<number[][]> {
+	const pages: number[][] = [];
+	for (let href: string | undefined = first; href; ) {
+		const html = await page(href);
+		pages.push(shown(html));
+		href = linkTo(html, 'next');
+	}
+	return pages;
+}
+
+Trail('newest first, fifty at a time, every record of this inspection once and none of another\'s; Newer goes back', async () => {
+	const id = await server.addInspection(ivy, 'Trail YJS', 'hmip-youth@2025', { context: { inspectionType: 'iyjwcv' } });
+	// written behind the server's back, over what it had: 260 records, every other one this inspection's
+	writeFileSync(path.join(server.dataDir, 'audit.jsonl'), Array.from({ length: 260 }, (_, i) => record(i, i % 2 ? 'another' : id)).join(''));
+	const first = `/audit?kind=inspection&id=${id}`;
+	const pages = await allPages(first);
+	assert.equal(pages.map((p) => p.length), [50, 50, 30]);
+	assert.equal(pages.flat(), Array.from({ length: 130 }, (_, n) => 258 - 2 * n));
+	const two = await page(linkTo(await page(first), 'next')!);
+	const three = await page(linkTo(two, 'next')!);
+	assert.equal(shown(await page(linkTo(three, 'prev')!)), pages[1], 'Newer from page three is page two');
+
+	// a save the server audits is on the first page at once; a record appended by another process too
+	const saved = await ivy.save(id, 1, [{ type: 'context', fact: 'inspectionType', value: 'iyjs' }]);
+	assert.is(saved.status, 200);
+	appendFileSync(path.join(server.dataDir, 'audit.jsonl'), record(999, id));
+	const now = await page(first);
+	assert.equal(shown(now).slice(0, 2), [999, 258]);
+	assert.match(now, 'context fact inspectionType set to');
+	assert.match(now, 'Trail YJS');
+	const before = await allPages(first);
+	assert.equal(before.flat(), [999, ...pages.flat()], 'the 130, the appended record and (not numbered) the save\'s');
+	assert.equal(before.map((p) => p.length), [49, 50, 32]);
+	await server.restart();
+	assert.equal(await allPages(first), before, 'the same after a restart');
+});
+
+Trail.run();
