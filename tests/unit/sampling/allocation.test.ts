@@ -9,37 +9,18 @@ const counts = (a: number, b: number, c: number, d: number) => ({ resettlement: 
 const allocated = (r: ReturnType<typeof sizeSample>) => r.allocation.map((a) => a.allocated);
 
 const Allocate = suite('allocation to strata');
+// name, eligible cases per stratum, the size, and the cases allocated to each stratum
 const table: [string, Record<string, number>, number, number[]][] = [
-	[
-		// 107 × (24, 145, 100, 29) / 298 = 8.617, 52.064, 35.906, 10.413: whole 8 + 52 + 35 + 10 = 105;
-		// the 2 left go to the largest remainders, out-of-court (.906) then resettlement (.617)
-		'largest remainder: 107 of 298',
-		counts(24, 145, 100, 29),
-		107,
-		[9, 52, 36, 10]
-	],
-	[
-		// 99 × (3, 150, 90, 1) / 244 = 1.217, 60.861, 36.516, 0.406: bail and remand is raised to 1;
-		// whole 1 + 60 + 36 + 1 = 98; the 1 left goes to community sentences (.861)
-		'a tiny stratum is raised to one: 99 of 244',
-		counts(3, 150, 90, 1),
-		99,
-		[1, 61, 36, 1]
-	],
-	[
-		// 63 × (0, 60, 40, 0) / 100 = 0, 37.8, 25.2, 0: whole 62, the 1 left to community sentences
-		'empty strata get none: 63 of 100',
-		counts(0, 60, 40, 0),
-		63,
-		[0, 38, 25, 0]
-	],
-	[
-		// fewer eligible cases than the smallest sample: every stratum gives all it has
-		'all cases: 12 eligible',
-		counts(2, 6, 3, 1),
-		12,
-		[2, 6, 3, 1]
-	]
+	// 107 × (24, 145, 100, 29) / 298 = 8.617, 52.064, 35.906, 10.413: whole 8 + 52 + 35 + 10 = 105;
+	// the 2 left go to the largest remainders, out-of-court (.906) then resettlement (.617)
+	['largest remainder: 107 of 298', counts(24, 145, 100, 29), 107, [9, 52, 36, 10]],
+	// 99 × (3, 150, 90, 1) / 244 = 1.217, 60.861, 36.516, 0.406: bail and remand is raised to 1;
+	// whole 1 + 60 + 36 + 1 = 98; the 1 left goes to community sentences (.861)
+	['a tiny stratum is raised to one: 99 of 244', counts(3, 150, 90, 1), 99, [1, 61, 36, 1]],
+	// 63 × (0, 60, 40, 0) / 100 = 0, 37.8, 25.2, 0: whole 62, the 1 left to community sentences
+	['empty strata get none: 63 of 100', counts(0, 60, 40, 0), 63, [0, 38, 25, 0]],
+	// fewer eligible cases than the smallest sample: every stratum gives all it has
+	['all cases: 12 eligible', counts(2, 6, 3, 1), 12, [2, 6, 3, 1]]
 ];
 for (const [name, given, size, expected] of table) {
 	Allocate(name, () => {
