@@ -104,6 +104,13 @@ async function mark(pending: Stored<PendingLonglist>, revision: number, marked: 
 	}
 }
 
+/** Why a draw from an older page is refused: what changed since, and by whom. */
+function changedSince(pending: Stored<PendingLonglist>, shown: number): string {
+	const others = Number.isInteger(shown) && shown > 0 && shown < pending.revision ? pending.revision - shown - 1 : 0;
+	const more = others ? ` (and ${others} other ${others === 1 ? 'change' : 'changes'} before that)` : '';
+	return `Not drawn: since this page was shown, ${pending.updatedBy} ${pending.change} in another window${more}. The exclusions below are as they are now: look at them, then draw.`;
+}
+
 export const actions: Actions = {
 	exclude: async (event) => {
 		const { user, pending, rules } = await context(event, requirePermission(event.locals.user, 'inspection:edit'));
@@ -156,6 +163,9 @@ export const actions: Actions = {
 			else sizes[sample.id] = Number(text);
 		}
 		if (Object.keys(errors).length) return fail(400, { draw: { errors, values } });
+		// the draw is made from the exclusions the page showed, or not at all
+		const shown = Number(form.get('pendingRevision'));
+		if (shown !== pending.revision) return fail(409, { draw: { errors: { draw: changedSince(pending, shown) }, values } });
 		const edit: Edit = { type: 'draw', seed: Number(seedText), longlist: entriesOf(pending.value), reason: reason || null, file: pending.value.file, sizes };
 		const actor = actorOf(event);
 		try {
