@@ -60,6 +60,46 @@ Upload('an .xlsx workbook whose headings need mapping', async () => {
 	const mapped = await readUpload(bytes, 'list.xlsx', rules2025(), { 'Ref no': 'reference', Disposal: 'stratum' });
 	assert.equal(mapped.kind === 'cases' ? mapped.cases : mapped, [{ row: 2, reference: 'YJ1', group: 'bail-remand' }]);
 });
+Upload('a CSV with more headings than the limit is refused at once, saying how many are allowed', async () => {
+	const headings = Array.from({ length: 400_000 }, (_, i) => `h${i}`).join(',');
+	const started = performance.now();
+	const read = await readUpload(csv(`${headings}\nA1,court\n`), 'longlist.csv', rules2025());
+	assert.equal(read, { kind: 'problem', message: `Row 1: more than ${LONGLIST_LIMITS.columns} columns; a longlist has at most ${LONGLIST_LIMITS.columns} (only the case reference, stratum, exclusion and reason are read: delete the others)` });
+	assert.ok(performance.now() - started < 1000, 'refused without reading the rest of the row');
+});
+Upload('a CSV heading longer than the limit is refused, naming its column', async () => {
+	const read = await readUpload(csv(`Ref,${'x'.repeat(LONGLIST_LIMITS.heading + 1)}\nA1,court\n`), 'longlist.csv', rules2025());
+	assert.equal(read, { kind: 'problem', message: `Row 1: the heading in column B (2) is ${LONGLIST_LIMITS.heading + 1} characters; a heading may be at most ${LONGLIST_LIMITS.heading}` });
+});
+Upload('a data row wider than the limit is refused with its row', async () => {
+	const read = await readUpload(csv(`Case reference,Stratum\nA1,out-of-court\nA2,out-of-court${','.repeat(LONGLIST_LIMITS.columns)}\n`), 'longlist.csv', rules2025());
+	assert.is(read.kind === 'problem' ? read.message : read.kind, `Row 3: more than ${LONGLIST_LIMITS.columns} columns; a longlist has at most ${LONGLIST_LIMITS.columns} (only the case reference, stratum, exclusion and reason are read: delete the others)`);
+});
+Upload('headings up to the limit go to the column step, and the last column can be mapped', async () => {
+	const headings = Array.from({ length: LONGLIST_LIMITS.columns }, (_, i) => `Column ${i + 1}`);
+	const row = Array.from({ length: LONGLIST_LIMITS.columns }, () => '');
+	row[LONGLIST_LIMITS.columns - 2] = 'A1';
+	row[LONGLIST_LIMITS.columns - 1] = 'out-of-court';
+	const bytes = csv(`${headings.join(',')}\n${row.join(',')}\n`);
+	const first = await readUpload(bytes, 'longlist.csv', rules2025());
+	assert.is(first.kind, 'columns');
+	if (first.kind === 'columns') assert.is(first.header.length, LONGLIST_LIMITS.columns);
+	const mapped = await readUpload(bytes, 'longlist.csv', rules2025(), { [headings.at(-2)!]: 'reference', [headings.at(-1)!]: 'stratum' });
+	assert.equal(mapped.kind === 'cases' ? mapped.cases : mapped, [{ row: 2, reference: 'A1', group: 'out-of-court' }]);
+});
+Upload('an .xlsx workbook with a heading past the column limit, or too long, is refused, naming the column', async () => {
+	const book = new ExcelJS.Workbook();
+	const sheet = book.addWorksheet('Longlist');
+	sheet.getCell(1, 1).value = 'Case reference';
+	sheet.getCell(1, LONGLIST_LIMITS.columns + 1).value = 'Far away';
+	sheet.getCell(2, 1).value = 'A1';
+	const wide = await readUpload(new Uint8Array(await book.xlsx.writeBuffer()), 'list.xlsx', rules2025());
+	assert.equal(wide, { kind: 'problem', message: `Row 1: ${LONGLIST_LIMITS.columns + 1} columns; a longlist has at most ${LONGLIST_LIMITS.columns} (only the case reference, stratum, exclusion and reason are read: delete the others)` });
+	const narrow = new ExcelJS.Workbook();
+	narrow.addWorksheet('Longlist').addRow(['Case reference', 'Stratum', 'z'.repeat(LONGLIST_LIMITS.heading + 1)]);
+	const long = await readUpload(new Uint8Array(await narrow.xlsx.writeBuffer()), 'list.xlsx', rules2025());
+	assert.equal(long, { kind: 'problem', message: `Row 1: the heading in column C (3) is ${LONGLIST_LIMITS.heading + 1} characters; a heading may be at most ${LONGLIST_LIMITS.heading}` });
+});
 Upload('the upload route takes a longlist up to its limit', () => {
 	assert.ok(bodyLimit('/inspections/abc/sample').bytes > LONGLIST_LIMITS.bytes);
 	assert.ok(bodyLimit('/inspections/abc/sample/xyz').bytes < LONGLIST_LIMITS.bytes, 'the review and column steps are small forms');

@@ -37,7 +37,8 @@ export const actions: Actions = {
 		for (const field of LONGLIST_FIELDS) {
 			const value = String(form.get(field) ?? '');
 			if (value === '') continue;
-			const index = /^\d{1,4}$/.test(value) ? Number(value) : -1;
+			// any column the file has (the heading row is within LONGLIST_LIMITS.columns)
+			const index = /^\d{1,9}$/.test(value) ? Number(value) : -1;
 			if (index < 0 || index >= header.length) errors[field] = `Select one of the file's headings for the ${field}`;
 			else chosen[field] = index;
 		}
