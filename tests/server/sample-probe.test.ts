@@ -75,17 +75,4 @@ Probe('a longlist with a case reference "__proto__" is refused by name, or drawn
 	assert.is(workspace.status, 200, `the workspace answered ${workspace.status}: a case called "__proto__" becomes the prototype of a per-case object (the relevance map) the page cannot send`);
 });
 
-Probe("another inspector's uploads, on another inspection, do not lose a file waiting for its columns", async () => {
-	const mine = await inspector.createInspection('Columns to map');
-	const theirs = await other.createInspection('Someone else');
-	// headings Yardstick does not know: the file is held in memory until its columns are mapped
-	const csv = 'Ref,Group\nA1,court\nA2,court\n';
-	const uploaded = await upload(mine, 'longlist.csv', csv);
-	assert.match(uploaded.answer.location ?? '', /\/columns$/, uploaded.text);
-	// eight uploads of the same kind by someone else, within the hour
-	for (let i = 0; i < 8; i++) assert.is((await upload(theirs, `theirs-${i}.csv`, csv, other)).answer.type, 'redirect');
-	const mapped = await action(uploaded.answer.location!, new URLSearchParams({ reference: '0', stratum: '1' }));
-	assert.is(mapped.answer.type, 'redirect', `mapping the columns answered: ${mapped.text.slice(0, 300)}`);
-});
-
 Probe.run();

@@ -1,16 +1,19 @@
 // The case sample pages against the built server, as an attacker (or a second tab) uses them: a
-// draw is made from the exclusions its page showed, or refused.
+// heading row is bounded where the file is read, a file waiting for its columns is not lost to
+// someone else's uploads, and a draw is made from the exclusions its page showed, or refused.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { TestServer, type Client } from '../support/server';
+import { LONGLIST_LIMITS } from '../../src/lib/sampling/index';
+import { TestServer, report, type Client } from '../support/server';
 
 const Attacks = suite('case sample pages, attacked');
 let server: TestServer;
 let inspector: Client;
+let other: Client;
 
 Attacks.before(async () => {
 	server = await TestServer.start();
-	[inspector] = await server.accounts(['ines'], ['inspector']);
+	[inspector, other] = await server.accounts(['ines', 'otto'], ['inspector']);
 });
 Attacks.after(async () => {
 	await server?.dispose();
@@ -35,6 +38,57 @@ async function page(pathname: string, client = inspector): Promise<string> {
 	assert.is(response.status, 200, pathname);
 	return response.text();
 }
+
+Attacks('a CSV whose first row has 400,000 headings is refused at once, saying the limit; every column within it can be mapped', async () => {
+	const id = await inspector.createInspection('Wide longlist');
+	const wide = `${Array.from({ length: 400_000 }, (_, i) => `h${i}`).join(',')}\nA1,court\n`;
+	const started = performance.now();
+	const refused = await upload(id, 'wide.csv', wide);
+	report(`${(wide.length / 1024 / 1024).toFixed(1)} MB of headings refused in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+	assert.is(refused.answer.type, 'failure', refused.text.slice(0, 300));
+	assert.match(refused.text, `wide.csv: Row 1: more than ${LONGLIST_LIMITS.columns} columns; a longlist has at most ${LONGLIST_LIMITS.columns}`);
+	assert.not.match(await page(`/inspections/${id}/sample`), /Continue with wide\.csv/, 'nothing is kept');
+	// as many headings as allowed: the last two are the reference and the stratum
+	const headings = Array.from({ length: LONGLIST_LIMITS.columns }, (_, i) => `Column ${i + 1}`);
+	const cells = headings.map((_, i) => (i === headings.length - 2 ? 'A1' : i === headings.length - 1 ? 'court' : ''));
+	const uploaded = await upload(id, 'widest.csv', `${headings.join(',')}\n${cells.join(',')}\n`);
+	assert.match(uploaded.answer.location ?? '', /\/columns$/, uploaded.text.slice(0, 300));
+	assert.match(await page(uploaded.answer.location!), `<option value="${headings.length - 1}"`);
+	const mapped = await action(uploaded.answer.location!, new URLSearchParams({ reference: String(headings.length - 2), stratum: String(headings.length - 1) }));
+	assert.is(mapped.answer.type, 'redirect', mapped.text.slice(0, 300));
+	assert.match(await page(mapped.answer.location!), /1 cases on the longlist/);
+});
+
+Attacks("another inspector's uploads, on another inspection, do not lose a file waiting for its columns", async () => {
+	const mine = await inspector.createInspection('Columns to map');
+	const theirs = await other.createInspection('Someone else');
+	// headings Yardstick does not know: the file is held in memory until its columns are mapped
+	const csv = 'Ref,Group\nA1,court\nA2,court\n';
+	const uploaded = await upload(mine, 'longlist.csv', csv);
+	assert.match(uploaded.answer.location ?? '', /\/columns$/, uploaded.text);
+	// eight uploads of the same kind by someone else, within the hour
+	for (let i = 0; i < 8; i++) assert.is((await upload(theirs, `theirs-${i}.csv`, csv, other)).answer.type, 'redirect');
+	const mapped = await action(uploaded.answer.location!, new URLSearchParams({ reference: '0', stratum: '1' }));
+	assert.is(mapped.answer.type, 'redirect', `mapping the columns answered: ${mapped.text.slice(0, 300)}`);
+});
+
+Attacks('a file let go for your own newer uploads is said to be, with why, and never offered to be continued', async () => {
+	const id = await inspector.createInspection('Many uploads');
+	const csv = 'Ref,Group\nA1,court\n';
+	const first = await upload(id, 'first.csv', csv);
+	assert.match(first.answer.location ?? '', /\/columns$/, first.text);
+	for (const name of ['second.csv', 'third.csv', 'fourth.csv']) assert.is((await upload(id, name, csv)).answer.type, 'redirect');
+	const listed = await page(`/inspections/${id}/sample`);
+	assert.not.match(listed, /Continue with first\.csv/);
+	assert.match(listed, /Continue with fourth\.csv/);
+	assert.match(listed, /first\.csv is no longer held, so its columns cannot be mapped: you uploaded 3 more files with columns to map after it/);
+	assert.not.match(await page(`/inspections/${id}/sample`), /first\.csv is no longer held/, 'said once');
+	const columns = await page(first.answer.location!);
+	assert.match(columns, /The file is no longer held: you uploaded 3 more files with columns to map after it, and only each person(&#39;|')s latest 3 are held/);
+	assert.not.match(columns, /<select/, 'nothing to map');
+	const mapped = await action(first.answer.location!, new URLSearchParams({ reference: '0', stratum: '1' }));
+	assert.is(mapped.answer.status, 410, mapped.text);
+});
 
 Attacks('a draw from a page shown before an exclusion made in another tab is refused, saying what changed, and draws nothing', async () => {
 	const id = await inspector.createInspection('Two tabs');

@@ -6,7 +6,7 @@ import { auditSave } from '$lib/server/audit/inspection-audit';
 import { saveEdits } from '$lib/server/inspections/inspections';
 import { sampleContext, samplingOf } from '$lib/server/sampling/access';
 import { sampleLabels } from '$lib/server/sampling/labels';
-import { discard, pendingFor, pendingLonglists, type PendingLonglist } from '$lib/server/sampling/pending';
+import { discard, lostFile, pendingFor, pendingLonglists, type PendingLonglist } from '$lib/server/sampling/pending';
 import { InvalidDocumentError, NotFoundError, StaleRevisionError, type Stored } from '$lib/server/storage/store';
 import { REASON_CHARS, type LonglistEntry } from '$lib/sampling/draw-edit';
 import { groupsOf, MAX_SEED, planSample, type LonglistCase, type SamplingRules } from '$lib/sampling/index';
@@ -45,6 +45,8 @@ function reasonsOf(rules: SamplingRules): { id: string; reason: string }[] {
 async function context(event: RequestEvent, user: SignedIn) {
 	const { doc, framework } = await sampleContext(user, event.params.id, true);
 	const pending = await pendingFor(event.params.pending, doc.id, user.name);
+	// a file let go before its columns were mapped: its own page says why
+	if (!pending && lostFile(event.params.pending, doc.id, user.name)) redirect(303, `/inspections/${doc.id}/sample/${event.params.pending}/columns`);
 	if (!pending) error(404, gone);
 	return { user, doc, framework, rules: samplingOf(framework), pending };
 }
