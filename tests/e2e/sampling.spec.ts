@@ -290,3 +290,52 @@ test('a victims’ longlist drawn after the children’s: the size is the lead i
 	expect(lines.filter((l) => l.endsWith(',Victims')).length).toBe(12);
 	expect(lines.slice(1, 1 + children.length).map((l) => l.split(',')[0])).toEqual(children.map((c) => c.reference));
 });
+
+test('a file waiting for its columns let go for newer uploads is said to be, with why, and not offered to be continued', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Manyuploadshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	const csv = Buffer.from('Ref,Disposal\nA1,out-of-court\n');
+	let first = '';
+	for (const name of ['first.csv', 'second.csv', 'third.csv', 'fourth.csv']) {
+		await page.goto(`${workspace}/sample`);
+		await page.getByLabel('Upload the longlist').setInputFiles({ name, mimeType: 'text/csv', buffer: csv });
+		await page.getByRole('button', { name: 'Upload', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Which column is which' })).toBeVisible();
+		first ||= page.url();
+	}
+	await page.goto(`${workspace}/sample`);
+	await expect(page.getByText('first.csv is no longer held, so its columns cannot be mapped: you uploaded 3 more files with columns to map after it')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Continue with first.csv' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Continue with fourth.csv' })).toBeVisible();
+	await checkPage(page);
+	await page.goto(first);
+	await expect(page.getByText(/The file is no longer held: you uploaded 3 more files/)).toBeVisible();
+	await expect(page.getByRole('combobox')).toHaveCount(0);
+	await checkPage(page);
+	await page.getByRole('link', { name: 'Upload it again' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
+});
+
+test('a draw from a tab shown before an exclusion made in another tab is refused, saying what changed, and the page shows it', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Twotabshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	const csv = ['Case reference,Stratum', ...ROWS.slice(0, 40).map((r) => `${r.reference},${r.stratum.id}`)].join('\n');
+	await page.goto(`${workspace}/sample`);
+	await page.getByLabel('Upload the longlist').setInputFiles({ name: 'longlist.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await page.getByRole('button', { name: 'Upload', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await whenHydrated(page);
+	const other = await page.context().newPage();
+	await other.goto(page.url());
+	await other.getByLabel('Case reference').fill('YJ0003');
+	await other.getByRole('radio', { name: TRANSFERRED }).check();
+	await other.getByRole('button', { name: 'Exclude the case' }).click();
+	await expect(other.getByText('Case YJ0003 is excluded.')).toBeVisible();
+	await other.close();
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText('Not drawn: since this page was shown, e2e-');
+	await expect(page.locator('.govuk-error-summary')).toContainText('excluded YJ0003 in another window');
+	await expect(page.getByRole('table', { name: 'Excluded cases' })).toContainText(`YJ0003${TRANSFERRED}`);
+	await checkPage(page);
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
+	await expect(page.getByTestId('current-seed')).toBeVisible();
+});

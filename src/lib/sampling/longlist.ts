@@ -7,8 +7,32 @@ import { groupsOf } from './size';
 export const LONGLIST_FIELDS = ['reference', 'stratum', 'excluded', 'reason'] as const;
 export type LonglistField = (typeof LONGLIST_FIELDS)[number];
 
-/** Limits where the bytes arrive: a longlist is a two-month caseload, not a database. */
-export const LONGLIST_LIMITS = { bytes: 5 * 1024 * 1024, rows: 20000, cell: 200 } as const;
+/**
+ * Limits where the bytes arrive: a longlist is a two-month caseload, not a database. `columns`
+ * and `heading` bound what the column step shows and keeps (every heading, to choose from).
+ */
+export const LONGLIST_LIMITS = { bytes: 5 * 1024 * 1024, rows: 20000, cell: 200, columns: 500, heading: 200 } as const;
+
+/** A column as a spreadsheet names it (1 → A, 28 → AB), with its number for a CSV's reader. */
+export function columnName(index: number): string {
+	let letters = '';
+	for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+	return `column ${letters} (${index + 1})`;
+}
+
+/** The heading row within the limits (how many columns, how long a heading), or the first problem. */
+export function checkHeader(header: string[]): LonglistProblem | null {
+	if (header.length > LONGLIST_LIMITS.columns) return tooManyColumns(1, header.length);
+	const long = header.findIndex((h) => h.length > LONGLIST_LIMITS.heading);
+	if (long >= 0) return { row: 1, message: `the heading in ${columnName(long)} is ${header[long].length} characters; a heading may be at most ${LONGLIST_LIMITS.heading}` };
+	return null;
+}
+
+/** `count`: how many, when known (a CSV row is read no further than the limit). */
+const tooManyColumns = (row: number, count: string | number, limit: number = LONGLIST_LIMITS.columns): LonglistProblem => ({
+	row,
+	message: `${count} columns; a longlist has at most ${limit} (only the case reference, stratum, exclusion and reason are read: delete the others)`
+});
 
 const HEADINGS: Record<LonglistField, string[]> = {
 	reference: ['case reference', 'reference'],
@@ -106,7 +130,11 @@ export function readCases(rows: LonglistRow[], rules: SamplingRules): { ok: true
  * RFC 4180 CSV (quotes, doubled quotes, CRLF or LF, a leading byte-order mark) into records,
  * each with its row as a spreadsheet shows it (the heading is row 1). Blank rows are skipped.
  */
-export function parseCsv(text: string, maxRecords = LONGLIST_LIMITS.rows + 1): { ok: true; records: { row: number; cells: string[] }[] } | { ok: false; problem: LonglistProblem } {
+export function parseCsv(
+	text: string,
+	maxRecords = LONGLIST_LIMITS.rows + 1,
+	maxColumns: number = LONGLIST_LIMITS.columns
+): { ok: true; records: { row: number; cells: string[] }[] } | { ok: false; problem: LonglistProblem } {
 	const records: { row: number; cells: string[] }[] = [];
 	let row = 0;
 	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -139,6 +167,8 @@ export function parseCsv(text: string, maxRecords = LONGLIST_LIMITS.rows + 1): {
 			}
 			cells.push(cell);
 			cell = '';
+			// refused as soon as it is over, not once a row of thousands of cells is built
+			if (cells.length > maxColumns) return { ok: false, problem: tooManyColumns(start, `more than ${maxColumns}`, maxColumns) };
 			if (text[i] === ',') {
 				i++;
 				continue;

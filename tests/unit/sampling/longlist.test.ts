@@ -2,7 +2,7 @@
 // problem one line with its row.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseCsv, readCases, resolveColumns, type LonglistRow } from '../../../src/lib/sampling/index';
+import { checkHeader, columnName, LONGLIST_LIMITS, parseCsv, readCases, resolveColumns, type LonglistRow } from '../../../src/lib/sampling/index';
 import { rules2025 } from '../../support/sampling';
 
 const Csv = suite('CSV');
@@ -28,7 +28,32 @@ Csv('a stray quote in an unquoted cell, and text after a closing quote', () => {
 Csv('more rows than the limit stop at the first row over it', () => {
 	assert.equal(parseCsv('h\na\nb\nc', 3), { ok: false, problem: { row: 4, message: 'more than 2 rows: a longlist holds at most 2 cases' } });
 });
+Csv('a row with more cells than the column limit stops where it goes over, naming the row', () => {
+	assert.equal(parseCsv('a,b,c\n1,2,3,4\n', 10, 3), { ok: false, problem: { row: 2, message: 'more than 3 columns; a longlist has at most 3 (only the case reference, stratum, exclusion and reason are read: delete the others)' } });
+	assert.ok(parseCsv('a,b,c\n1,2,3\n', 10, 3).ok, 'the limit itself is allowed');
+	const wide = `${Array.from({ length: LONGLIST_LIMITS.columns + 1 }, (_, i) => `h${i}`).join(',')}\n`;
+	const parsed = parseCsv(wide);
+	assert.equal(parsed.ok ? parsed : parsed.problem.row, 1);
+	assert.match(parsed.ok ? '' : parsed.problem.message, `more than ${LONGLIST_LIMITS.columns} columns`);
+});
 Csv.run();
+
+const Header = suite('the heading row: how many columns, how long a heading');
+Header('columns as a spreadsheet names them, with their number', () => {
+	assert.equal([0, 25, 26, 27, 51, 52, 701, 702].map(columnName), ['column A (1)', 'column Z (26)', 'column AA (27)', 'column AB (28)', 'column AZ (52)', 'column BA (53)', 'column ZZ (702)', 'column AAA (703)']);
+});
+Header('up to the limits: no problem', () => {
+	assert.is(checkHeader(Array.from({ length: LONGLIST_LIMITS.columns }, () => 'x'.repeat(LONGLIST_LIMITS.heading))), null);
+});
+Header('one column too many: the count and the limit', () => {
+	const problem = checkHeader(Array.from({ length: LONGLIST_LIMITS.columns + 1 }, (_, i) => `h${i}`));
+	assert.equal(problem, { row: 1, message: `${LONGLIST_LIMITS.columns + 1} columns; a longlist has at most ${LONGLIST_LIMITS.columns} (only the case reference, stratum, exclusion and reason are read: delete the others)` });
+});
+Header('a heading too long: its column, its length and the limit', () => {
+	const header = ['Case reference', 'Stratum', ...Array.from({ length: 25 }, () => ''), 'y'.repeat(LONGLIST_LIMITS.heading + 1)];
+	assert.equal(checkHeader(header), { row: 1, message: `the heading in column AB (28) is ${LONGLIST_LIMITS.heading + 1} characters; a heading may be at most ${LONGLIST_LIMITS.heading}` });
+});
+Header.run();
 
 const Columns = suite('headings');
 Columns('the usual headings, in any case and order; other columns are not read', () => {

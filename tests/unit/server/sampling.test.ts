@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { readUpload } from '../../../src/lib/server/sampling/upload';
-import { discard, hold, heldFile, pendingFor, pendingList, pendingLonglists, release } from '../../../src/lib/server/sampling/pending';
+import { discard, HELD_BYTES, HELD_PER_PERSON, hold, heldFile, lostFile, lostFiles, pendingFor, pendingList, pendingLonglists, release } from '../../../src/lib/server/sampling/pending';
 import { createInspection, inspections, pinnedRecord, saveEdits, validateRecord } from '../../../src/lib/server/inspections/inspections';
 import { InvalidDocumentError } from '../../../src/lib/server/storage/store';
 import { auditSave } from '../../../src/lib/server/audit/inspection-audit';
@@ -60,6 +60,46 @@ Upload('an .xlsx workbook whose headings need mapping', async () => {
 	const mapped = await readUpload(bytes, 'list.xlsx', rules2025(), { 'Ref no': 'reference', Disposal: 'stratum' });
 	assert.equal(mapped.kind === 'cases' ? mapped.cases : mapped, [{ row: 2, reference: 'YJ1', group: 'bail-remand' }]);
 });
+Upload('a CSV with more headings than the limit is refused at once, saying how many are allowed', async () => {
+	const headings = Array.from({ length: 400_000 }, (_, i) => `h${i}`).join(',');
+	const started = performance.now();
+	const read = await readUpload(csv(`${headings}\nA1,court\n`), 'longlist.csv', rules2025());
+	assert.equal(read, { kind: 'problem', message: `Row 1: more than ${LONGLIST_LIMITS.columns} columns; a longlist has at most ${LONGLIST_LIMITS.columns} (only the case reference, stratum, exclusion and reason are read: delete the others)` });
+	assert.ok(performance.now() - started < 1000, 'refused without reading the rest of the row');
+});
+Upload('a CSV heading longer than the limit is refused, naming its column', async () => {
+	const read = await readUpload(csv(`Ref,${'x'.repeat(LONGLIST_LIMITS.heading + 1)}\nA1,court\n`), 'longlist.csv', rules2025());
+	assert.equal(read, { kind: 'problem', message: `Row 1: the heading in column B (2) is ${LONGLIST_LIMITS.heading + 1} characters; a heading may be at most ${LONGLIST_LIMITS.heading}` });
+});
+Upload('a data row wider than the limit is refused with its row', async () => {
+	const read = await readUpload(csv(`Case reference,Stratum\nA1,out-of-court\nA2,out-of-court${','.repeat(LONGLIST_LIMITS.columns)}\n`), 'longlist.csv', rules2025());
+	assert.is(read.kind === 'problem' ? read.message : read.kind, `Row 3: more than ${LONGLIST_LIMITS.columns} columns; a longlist has at most ${LONGLIST_LIMITS.columns} (only the case reference, stratum, exclusion and reason are read: delete the others)`);
+});
+Upload('headings up to the limit go to the column step, and the last column can be mapped', async () => {
+	const headings = Array.from({ length: LONGLIST_LIMITS.columns }, (_, i) => `Column ${i + 1}`);
+	const row = Array.from({ length: LONGLIST_LIMITS.columns }, () => '');
+	row[LONGLIST_LIMITS.columns - 2] = 'A1';
+	row[LONGLIST_LIMITS.columns - 1] = 'out-of-court';
+	const bytes = csv(`${headings.join(',')}\n${row.join(',')}\n`);
+	const first = await readUpload(bytes, 'longlist.csv', rules2025());
+	assert.is(first.kind, 'columns');
+	if (first.kind === 'columns') assert.is(first.header.length, LONGLIST_LIMITS.columns);
+	const mapped = await readUpload(bytes, 'longlist.csv', rules2025(), { [headings.at(-2)!]: 'reference', [headings.at(-1)!]: 'stratum' });
+	assert.equal(mapped.kind === 'cases' ? mapped.cases : mapped, [{ row: 2, reference: 'A1', group: 'out-of-court' }]);
+});
+Upload('an .xlsx workbook with a heading past the column limit, or too long, is refused, naming the column', async () => {
+	const book = new ExcelJS.Workbook();
+	const sheet = book.addWorksheet('Longlist');
+	sheet.getCell(1, 1).value = 'Case reference';
+	sheet.getCell(1, LONGLIST_LIMITS.columns + 1).value = 'Far away';
+	sheet.getCell(2, 1).value = 'A1';
+	const wide = await readUpload(new Uint8Array(await book.xlsx.writeBuffer()), 'list.xlsx', rules2025());
+	assert.equal(wide, { kind: 'problem', message: `Row 1: ${LONGLIST_LIMITS.columns + 1} columns; a longlist has at most ${LONGLIST_LIMITS.columns} (only the case reference, stratum, exclusion and reason are read: delete the others)` });
+	const narrow = new ExcelJS.Workbook();
+	narrow.addWorksheet('Longlist').addRow(['Case reference', 'Stratum', 'z'.repeat(LONGLIST_LIMITS.heading + 1)]);
+	const long = await readUpload(new Uint8Array(await narrow.xlsx.writeBuffer()), 'list.xlsx', rules2025());
+	assert.equal(long, { kind: 'problem', message: `Row 1: the heading in column C (3) is ${LONGLIST_LIMITS.heading + 1} characters; a heading may be at most ${LONGLIST_LIMITS.heading}` });
+});
 Upload('the upload route takes a longlist up to its limit', () => {
 	assert.ok(bodyLimit('/inspections/abc/sample').bytes > LONGLIST_LIMITS.bytes);
 	assert.ok(bodyLimit('/inspections/abc/sample/xyz').bytes < LONGLIST_LIMITS.bytes, 'the review and column steps are small forms');
@@ -95,14 +135,62 @@ Pending('discarded: the file goes, and a second discard is no error', async () =
 	await discard(doc);
 	assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')), []);
 });
+const owner = (by: string, inspection = 'i1') => ({ by, inspection, file: `${by}.csv` });
 Pending('a file awaiting its columns is held in memory until released', () => {
-	hold('p1', new Uint8Array([1, 2, 3]));
+	assert.is(hold('p1', owner('ann'), new Uint8Array([1, 2, 3])), null);
 	assert.equal(heldFile('p1'), new Uint8Array([1, 2, 3]));
 	release('p1');
 	assert.is(heldFile('p1'), null);
-	for (let i = 0; i < 20; i++) hold(`many-${i}`, new Uint8Array([i]));
-	assert.is(heldFile('many-0'), null, 'the oldest goes first');
-	assert.ok(heldFile('many-19'));
+});
+Pending("a person's own oldest files go first, saying why; nobody else's uploads let go of theirs", () => {
+	assert.is(hold('cleo-file', owner('cleo'), new Uint8Array([1])), null);
+	for (let i = 0; i < 20; i++) assert.is(hold(`dan-${i}`, owner('dan', 'i2'), new Uint8Array([i])), null);
+	assert.ok(heldFile('cleo-file'), "twenty uploads by someone else did not let go of cleo's");
+	assert.equal(
+		Array.from({ length: 20 }, (_, i) => heldFile(`dan-${i}`) !== null).lastIndexOf(false),
+		19 - HELD_PER_PERSON,
+		`only dan's latest ${HELD_PER_PERSON} are held`
+	);
+	assert.equal(lostFile('dan-0', 'i2', 'dan'), { file: 'dan.csv', reason: `you uploaded ${HELD_PER_PERSON} more files with columns to map after it, and only each person's latest ${HELD_PER_PERSON} are held` });
+	assert.is(lostFile('dan-0', 'i2', 'cleo'), null, 'said to its owner only');
+	assert.is(lostFile('dan-0', 'i1', 'dan'), null, 'and on its own inspection');
+	for (const id of ['cleo-file', ...Array.from({ length: 20 }, (_, i) => `dan-${i}`)]) release(id);
+});
+Pending('everyone\'s files within a budget of bytes: over it, an upload is refused, and nobody\'s file is let go', () => {
+	const quarter = new Uint8Array(HELD_BYTES / 4);
+	for (const by of ['e1', 'e2', 'e3', 'e4']) assert.is(hold(`budget-${by}`, owner(by), quarter), null);
+	const refused = hold('budget-e5', owner('e5'), new Uint8Array(1));
+	assert.match(refused ?? '', /^Yardstick is holding as many files waiting for their columns as it can \(64 MB, for everyone\)/);
+	assert.is(heldFile('budget-e5'), null);
+	assert.ok(['e1', 'e2', 'e3', 'e4'].every((by) => heldFile(`budget-${by}`)), 'nobody\'s file was let go to make room');
+	for (const by of ['e1', 'e2', 'e3', 'e4']) release(`budget-${by}`);
+	assert.is(hold('budget-e5', owner('e5'), new Uint8Array(1)), null, 'room again once released');
+	release('budget-e5');
+});
+Pending('a longlist whose file is no longer held is never listed to be continued: it is deleted, and its owner told why, once', async () => {
+	const dir = path.join(freshData(), 'sampling-pending');
+	const columns = { ...value('i1', 'fay'), cases: null };
+	// uploaded before a restart: its file was held by the process before
+	const before = await pendingLonglists().create({ ...columns, file: 'before.csv' }, 'fay');
+	const file = path.join(dir, `${before.id}.json`);
+	writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), createdAt: new Date(Date.now() - 10 * 60 * 1000).toISOString() }));
+	// one let go for fay's newer uploads (on another inspection too), and one still held
+	const evicted = await pendingLonglists().create({ ...columns, file: 'evicted.csv' }, 'fay', 'uploaded', 'evicted-file');
+	assert.is(hold(evicted.id, { ...owner('fay'), file: 'evicted.csv' }, new Uint8Array([2])), null);
+	const kept = await pendingLonglists().create(columns, 'fay', 'uploaded', 'kept-file');
+	assert.is(hold(kept.id, owner('fay'), new Uint8Array([1])), null);
+	for (let i = 0; i < HELD_PER_PERSON - 1; i++) assert.is(hold(`fay-newer-${i}`, owner('fay', 'i9'), new Uint8Array([3])), null);
+	assert.is(heldFile(evicted.id), null);
+	assert.equal((await pendingList('i1', 'fay')).map((d) => d.id), [kept.id]);
+	assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')), [`${kept.id}.json`]);
+	assert.equal(lostFiles('i1', 'fay').sort((a, b) => a.file.localeCompare(b.file)), [
+		{ file: 'before.csv', reason: 'Yardstick was restarted after it was uploaded, and a file waiting for its columns is held in memory only' },
+		{ file: 'evicted.csv', reason: `you uploaded ${HELD_PER_PERSON} more files with columns to map after it, and only each person's latest ${HELD_PER_PERSON} are held` }
+	]);
+	assert.equal(lostFiles('i1', 'fay'), [], 'told once');
+	assert.is(await pendingFor(evicted.id, 'i1', 'fay'), null);
+	assert.match(lostFile(evicted.id, 'i1', 'fay')?.reason ?? '', /latest/, 'its own page still says why');
+	for (const id of [kept.id, 'fay-newer-0', 'fay-newer-1']) release(id);
 });
 Pending.run();
 

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { zipSync, type Zippable } from 'fflate';
 import { inflatedSize, inflateEntry, zipEntries } from '../http/unzip';
-import { LONGLIST_LIMITS, parseCsv, resolveColumns, type Columns, type LonglistField, type LonglistProblem, type LonglistRow } from '../../sampling/index';
+import { checkHeader, LONGLIST_LIMITS, parseCsv, resolveColumns, type Columns, type LonglistField, type LonglistProblem, type LonglistRow } from '../../sampling/index';
 
 /** An unzipped workbook larger than this is refused unread (a zip can expand a thousandfold). */
 const MAX_UNZIPPED = 50 * 1024 * 1024;
@@ -70,6 +70,8 @@ function readCsv(bytes: Uint8Array, map: Record<string, LonglistField>): Longlis
 	if (!parsed.ok) return parsed;
 	const [header, ...records] = parsed.records;
 	if (!header) return problem('the file is empty: a longlist has a heading row, then one row per case', 1);
+	const unfit = checkHeader(header.cells);
+	if (unfit) return { ok: false, problem: { ...unfit, row: header.row } };
 	const resolved = resolveColumns(header.cells, map);
 	if (!resolved.ok) return { ...resolved, header: header.cells };
 	return { ok: true, header: header.cells, columns: resolved.columns, rows: records.map((r) => ({ row: r.row, cells: project((i) => r.cells[i] ?? '', resolved.columns) })) };
@@ -90,6 +92,8 @@ async function readXlsx(bytes: Uint8Array, map: Record<string, LonglistField>): 
 	const first = sheet.getRow(1);
 	const header = Array.from({ length: Math.max(0, first.cellCount) }, (_, i) => text(first, i));
 	if (!header.some((h) => h.trim())) return problem('the first row is empty: a longlist has a heading row, then one row per case', 1);
+	const unfit = checkHeader(header);
+	if (unfit) return { ok: false, problem: unfit };
 	const resolved = resolveColumns(header, map);
 	if (!resolved.ok) return { ...resolved, header };
 	const rows: LonglistRow[] = [];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import { allows } from '$lib/server/accounts/roles';
 import { requirePermission } from '$lib/server/accounts/auth';
@@ -5,7 +6,7 @@ import { onTeam } from '$lib/inspection/record';
 import { sizeInWords } from '$lib/server/http/body-limits';
 import { sampleContext, samplingOf } from '$lib/server/sampling/access';
 import { sampleLabels } from '$lib/server/sampling/labels';
-import { hold, pendingList, pendingLonglists } from '$lib/server/sampling/pending';
+import { hold, lostFiles, pendingList, pendingLonglists, release } from '$lib/server/sampling/pending';
 import { readUpload } from '$lib/server/sampling/upload';
 import { LONGLIST_LIMITS } from '$lib/sampling/index';
 import { currentDraws } from '$lib/sampling/draw-edit';
@@ -27,6 +28,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		cases: { total: cases.length, answered: cases.filter((c) => c.answers && Object.keys(c.answers).length).length },
 		mayDraw,
 		pending: mayDraw ? (await pendingList(doc.id, user.name)).map((p) => ({ id: p.id, file: p.value.file, at: p.createdAt, cases: p.value.cases?.length ?? null })) : [],
+		lost: mayDraw ? lostFiles(doc.id, user.name) : [],
 		limits: { bytes: sizeInWords(LONGLIST_LIMITS.bytes), rows: LONGLIST_LIMITS.rows },
 		drawn: url.searchParams.has('drawn')
 	};
@@ -44,15 +46,23 @@ export const actions: Actions = {
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		const read = await readUpload(bytes, name, rules);
 		if (read.kind === 'problem') return fail(400, { errors: { longlist: `${name}: ${read.message}` } });
-		const pending = await pendingLonglists().create(
-			{ inspection: doc.id, by: user.name, file: name, header: read.header, columns: read.columns, cases: read.kind === 'cases' ? read.cases : null, marked: [], ...(read.kind === 'columns' ? { why: read.why } : {}) },
-			user.name,
-			`uploaded ${name}`
-		);
+		// held before the pending longlist exists, so it is never listed without its file
+		const id = randomUUID();
 		if (read.kind === 'columns') {
-			hold(pending.id, bytes);
-			redirect(303, `/inspections/${doc.id}/sample/${pending.id}/columns`);
+			const refused = hold(id, { by: user.name, inspection: doc.id, file: name }, bytes);
+			if (refused) return fail(503, { errors: { longlist: `${name}: ${refused}` } });
 		}
-		redirect(303, `/inspections/${doc.id}/sample/${pending.id}`);
+		try {
+			await pendingLonglists().create(
+				{ inspection: doc.id, by: user.name, file: name, header: read.header, columns: read.columns, cases: read.kind === 'cases' ? read.cases : null, marked: [], ...(read.kind === 'columns' ? { why: read.why } : {}) },
+				user.name,
+				`uploaded ${name}`,
+				id
+			);
+		} catch (e) {
+			release(id);
+			throw e;
+		}
+		redirect(303, `/inspections/${doc.id}/sample/${id}${read.kind === 'columns' ? '/columns' : ''}`);
 	}
 };

@@ -6,7 +6,7 @@ import { auditSave } from '$lib/server/audit/inspection-audit';
 import { saveEdits } from '$lib/server/inspections/inspections';
 import { sampleContext, samplingOf } from '$lib/server/sampling/access';
 import { sampleLabels } from '$lib/server/sampling/labels';
-import { discard, pendingFor, pendingLonglists, type PendingLonglist } from '$lib/server/sampling/pending';
+import { discard, lostFile, pendingFor, pendingLonglists, type PendingLonglist } from '$lib/server/sampling/pending';
 import { InvalidDocumentError, NotFoundError, StaleRevisionError, type Stored } from '$lib/server/storage/store';
 import { REASON_CHARS, type LonglistEntry } from '$lib/sampling/draw-edit';
 import { groupsOf, MAX_SEED, planSample, type LonglistCase, type SamplingRules } from '$lib/sampling/index';
@@ -45,6 +45,8 @@ function reasonsOf(rules: SamplingRules): { id: string; reason: string }[] {
 async function context(event: RequestEvent, user: SignedIn) {
 	const { doc, framework } = await sampleContext(user, event.params.id, true);
 	const pending = await pendingFor(event.params.pending, doc.id, user.name);
+	// a file let go before its columns were mapped: its own page says why
+	if (!pending && lostFile(event.params.pending, doc.id, user.name)) redirect(303, `/inspections/${doc.id}/sample/${event.params.pending}/columns`);
 	if (!pending) error(404, gone);
 	return { user, doc, framework, rules: samplingOf(framework), pending };
 }
@@ -104,6 +106,13 @@ async function mark(pending: Stored<PendingLonglist>, revision: number, marked: 
 	}
 }
 
+/** Why a draw from an older page is refused: what changed since, and by whom. */
+function changedSince(pending: Stored<PendingLonglist>, shown: number): string {
+	const others = Number.isInteger(shown) && shown > 0 && shown < pending.revision ? pending.revision - shown - 1 : 0;
+	const more = others ? ` (and ${others} other ${others === 1 ? 'change' : 'changes'} before that)` : '';
+	return `Not drawn: since this page was shown, ${pending.updatedBy} ${pending.change} in another window${more}. The exclusions below are as they are now: look at them, then draw.`;
+}
+
 export const actions: Actions = {
 	exclude: async (event) => {
 		const { user, pending, rules } = await context(event, requirePermission(event.locals.user, 'inspection:edit'));
@@ -156,6 +165,9 @@ export const actions: Actions = {
 			else sizes[sample.id] = Number(text);
 		}
 		if (Object.keys(errors).length) return fail(400, { draw: { errors, values } });
+		// the draw is made from the exclusions the page showed, or not at all
+		const shown = Number(form.get('pendingRevision'));
+		if (shown !== pending.revision) return fail(409, { draw: { errors: { draw: changedSince(pending, shown) }, values } });
 		const edit: Edit = { type: 'draw', seed: Number(seedText), longlist: entriesOf(pending.value), reason: reason || null, file: pending.value.file, sizes };
 		const actor = actorOf(event);
 		try {

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { LONGLIST_FIELDS, type LonglistField } from '$lib/sampling/index';
 import { requirePermission } from '$lib/server/accounts/auth';
 import { sampleContext, samplingOf } from '$lib/server/sampling/access';
-import { heldFile, pendingFor, pendingLonglists, release } from '$lib/server/sampling/pending';
+import { heldFile, lostFile, pendingFor, pendingLonglists, release, type PendingLonglist } from '$lib/server/sampling/pending';
 import { readUpload } from '$lib/server/sampling/upload';
 import { StaleRevisionError } from '$lib/server/storage/store';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,7 +12,13 @@ const gone = 'This longlist is no longer kept (it is deleted after a draw or a d
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const { user, doc } = await sampleContext(requirePermission(locals.user, 'inspection:edit'), params.id, true);
 	const pending = await pendingFor(params.pending, doc.id, user.name);
-	if (!pending) error(404, gone);
+	if (!pending) {
+		// a file let go while its columns were to be mapped: the page says why, and offers nothing to map
+		const lost = lostFile(params.pending, doc.id, user.name);
+		if (!lost) error(404, gone);
+		const none: { header: string[]; columns: PendingLonglist['columns'] } = { header: [], columns: {} };
+		return { id: doc.id, pending: params.pending, serviceName: doc.value.serviceName, file: lost.file, ...none, why: null, lost: lost.reason };
+	}
 	return {
 		id: doc.id,
 		pending: pending.id,
@@ -21,7 +27,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		header: pending.value.header,
 		columns: pending.value.columns,
 		why: pending.value.why ?? null,
-		held: heldFile(pending.id) !== null
+		lost: null
 	};
 };
 
@@ -29,7 +35,10 @@ export const actions: Actions = {
 	default: async ({ params, locals, request }) => {
 		const { user, doc, framework } = await sampleContext(requirePermission(locals.user, 'inspection:edit'), params.id, true);
 		const pending = await pendingFor(params.pending, doc.id, user.name);
-		if (!pending) error(404, gone);
+		if (!pending) {
+			if (lostFile(params.pending, doc.id, user.name)) return fail(410, { errors: {}, selected: {} }); // the page says why
+			error(404, gone);
+		}
 		const form = await request.formData();
 		const { header } = pending.value;
 		const errors: Record<string, string> = {};
@@ -37,7 +46,8 @@ export const actions: Actions = {
 		for (const field of LONGLIST_FIELDS) {
 			const value = String(form.get(field) ?? '');
 			if (value === '') continue;
-			const index = /^\d{1,4}$/.test(value) ? Number(value) : -1;
+			// any column the file has (the heading row is within LONGLIST_LIMITS.columns)
+			const index = /^\d{1,9}$/.test(value) ? Number(value) : -1;
 			if (index < 0 || index >= header.length) errors[field] = `Select one of the file's headings for the ${field}`;
 			else chosen[field] = index;
 		}
@@ -54,7 +64,7 @@ export const actions: Actions = {
 		const selected = Object.fromEntries(Object.entries(chosen).map(([field, i]) => [field, String(i)]));
 		if (Object.keys(errors).length) return fail(400, { errors, selected });
 		const bytes = heldFile(pending.id);
-		if (!bytes) return fail(400, { errors: { reference: 'The file is no longer held (an hour has passed, or the server restarted): upload it again' }, selected });
+		if (!bytes) return fail(410, { errors: {}, selected }); // let go since the page was shown: it says why
 		const map: Record<string, LonglistField> = Object.create(null); // headings are the service's words, "__proto__" too
 		for (const [field, i] of Object.entries(chosen) as [LonglistField, number][]) map[header[i]] = field;
 		const read = await readUpload(bytes, pending.value.file, samplingOf(framework), map);
