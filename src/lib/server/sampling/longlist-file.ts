@@ -2,7 +2,6 @@
 // limits are checked before anything is parsed; only the mapped columns' cells are ever read.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { zipSync, type Zippable } from 'fflate';
 import { inflatePaced, zipEntries } from '../http/unzip';
 import { LONGLIST_LIMITS, parseCsv, resolveColumns, type Columns, type LonglistField, type LonglistProblem, type LonglistRow } from '../../sampling/index';
 
@@ -29,11 +28,13 @@ function project(cells: (i: number) => string, columns: Columns): LonglistRow['c
 	return out;
 }
 
+type Unzipped = { name: string; data: Uint8Array }[];
+
 /**
- * The workbook unzipped within the limit, counting what inflates rather than what the zip declares,
- * and zipped again unpacked: exceljs then reads exactly the bytes that were counted. Or why not.
+ * The workbook unzipped within the limit, counting what inflates rather than what the zip declares:
+ * exceljs then reads exactly the bytes that were counted (see storedZip). Or why not.
  */
-async function unzipWithin(bytes: Uint8Array): Promise<Uint8Array | string> {
+async function unzipWithin(bytes: Uint8Array): Promise<Unzipped | string> {
 	const unreadable = 'not a readable .xlsx workbook';
 	const tooLarge = (what: string) => `the workbook unzips to ${what} bytes; a longlist may unzip to at most ${MAX_UNZIPPED} bytes`;
 	const entries = zipEntries(bytes, MAX_ENTRIES, (count) => `the workbook holds ${count} files; a longlist's workbook holds at most ${MAX_ENTRIES}`);
@@ -49,16 +50,16 @@ async function unzipWithin(bytes: Uint8Array): Promise<Uint8Array | string> {
 		if (typeof counted === 'string') return counted.startsWith('inflates to more than') || counted.startsWith('is larger than') ? tooLarge(`more than ${MAX_UNZIPPED}`) : unreadable;
 		inflated += counted.size;
 	}
-	const kept: Zippable = {};
+	const kept: Unzipped = [];
 	// worksheets last: exceljs's streaming reader then has the shared strings and the workbook's
 	// order of sheets before any sheet (otherwise it copies each sheet to a temporary file first)
 	const sheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
 	for (const entry of [...files.filter((e) => !sheet(e.name)), ...files.filter((e) => sheet(e.name))]) {
 		const content = await inflatePaced(bytes, entry, MAX_UNZIPPED, true);
 		if (typeof content === 'string') return unreadable;
-		kept[entry.name] = [content.data, { level: 0 }];
+		kept.push({ name: entry.name, data: content.data });
 	}
-	return zipSync(kept);
+	return kept;
 }
 
 /** name: the file's name, for its kind (.csv or .xlsx). */
@@ -89,7 +90,7 @@ function readCsv(bytes: Uint8Array, map: Record<string, LonglistField>): Longlis
 async function readXlsx(bytes: Uint8Array, map: Record<string, LonglistField>): Promise<LonglistRead> {
 	const checked = await unzipWithin(bytes);
 	if (typeof checked === 'string') return problem(checked);
-	const input = paced(checked);
+	const input = storedZip(checked);
 	try {
 		return await readFirstSheet(input, map);
 	} catch (e) {
@@ -101,20 +102,77 @@ async function readXlsx(bytes: Uint8Array, map: Record<string, LonglistField>): 
 }
 
 /**
- * The workbook handed to exceljs a chunk at a time, each after the server has had its turn: the
- * reading (which exceljs does in step with what it is given) never holds up other requests for
- * longer than one chunk takes.
+ * The files zipped again, unpacked, as exceljs reads them: a chunk at a time, each after the server
+ * has had its turn, so the reading (which exceljs does in step with what it is given) never holds
+ * up other requests for longer than one chunk takes, and no second copy of the workbook is made.
  */
-function paced(bytes: Uint8Array): Readable {
+function storedZip(files: Unzipped): Readable {
+	const pause = () => new Promise((resolve) => setImmediate(resolve));
+	const utf8 = new TextEncoder();
 	return Readable.from(
 		(async function* () {
-			for (let at = 0; at < bytes.byteLength; at += CHUNK) {
-				await new Promise((resolve) => setImmediate(resolve));
-				yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(CHUNK, bytes.byteLength - at));
+			const central: Buffer[] = [];
+			let offset = 0;
+			for (const { name, data } of files) {
+				let crc = -1;
+				for (let at = 0; at < data.length; at += CHUNK) {
+					crc = crc32(crc, data.subarray(at, at + CHUNK));
+					await pause();
+				}
+				const entry = { name: utf8.encode(name), crc: (crc ^ -1) >>> 0, size: data.length, offset };
+				const local = zipHeader('local', entry);
+				yield local;
+				for (let at = 0; at < data.length; at += CHUNK) {
+					await pause();
+					yield Buffer.from(data.buffer, data.byteOffset + at, Math.min(CHUNK, data.length - at));
+				}
+				central.push(zipHeader('central', entry));
+				offset += local.length + data.length;
 			}
+			const directory = Buffer.concat(central);
+			const end = Buffer.alloc(22);
+			end.writeUInt32LE(0x06054b50, 0);
+			end.writeUInt16LE(files.length, 8);
+			end.writeUInt16LE(files.length, 10);
+			end.writeUInt32LE(directory.length, 12);
+			end.writeUInt32LE(offset, 16);
+			yield Buffer.concat([directory, end]);
 		})(),
 		{ objectMode: false }
 	);
+}
+
+/** A stored file's header in a zip (sizes within 50 MB and 10,000 files: no zip64). */
+function zipHeader(kind: 'local' | 'central', entry: { name: Uint8Array; crc: number; size: number; offset: number }): Buffer {
+	const central = kind === 'central';
+	const out = Buffer.alloc((central ? 46 : 30) + entry.name.length);
+	out.writeUInt32LE(central ? 0x02014b50 : 0x04034b50, 0);
+	// from here the two headers differ by the central one's "version made by"
+	const at = central ? 6 : 4;
+	if (central) out.writeUInt16LE(20, 4);
+	out.writeUInt16LE(20, at);
+	// names are UTF-8; method 0 (stored); no time or date
+	out.writeUInt16LE(0x0800, at + 2);
+	out.writeUInt32LE(entry.crc, at + 10);
+	out.writeUInt32LE(entry.size, at + 14);
+	out.writeUInt32LE(entry.size, at + 18);
+	out.writeUInt16LE(entry.name.length, at + 22);
+	if (central) out.writeUInt32LE(entry.offset, 42);
+	out.set(entry.name, central ? 46 : 30);
+	return out;
+}
+
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+	let c = n;
+	for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+	return c;
+});
+
+/** CRC-32 carried on over more bytes: start at -1, finish with `(crc ^ -1) >>> 0`. */
+function crc32(crc: number, bytes: Uint8Array): number {
+	let c = crc;
+	for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+	return c;
 }
 
 class TooManyCells extends Error {}
