@@ -14,6 +14,8 @@ const MAX_ENTRIES = 10_000;
  * each, and 20,000 cases of 100 columns each (the rows limit) is already more than a draw needs.
  */
 export const MAX_CELLS = 2_000_000;
+/** Excel's most columns: a row of more cells than this is not a spreadsheet's. */
+const MAX_ROW_CELLS = 16_384;
 /** Bytes of the workbook exceljs reads between the server's other work (see paced). */
 const CHUNK = 64 * 1024;
 
@@ -94,7 +96,7 @@ async function readXlsx(bytes: Uint8Array, map: Record<string, LonglistField>): 
 	try {
 		return await readFirstSheet(input, map);
 	} catch (e) {
-		if (e instanceof TooManyCells) return problem(`the first worksheet has more than ${MAX_CELLS} cells; a longlist's worksheet may have at most ${MAX_CELLS}: delete the columns a draw does not need`);
+		if (e instanceof TooManyCells) return problem(e.message);
 		return problem('not a readable .xlsx workbook');
 	} finally {
 		input.destroy();
@@ -175,22 +177,32 @@ function crc32(crc: number, bytes: Uint8Array): number {
 	return c;
 }
 
+/** Why the reading stopped: the sheet, or one row, has more cells than it may. */
 class TooManyCells extends Error {}
+
+/** What separates an element's name from the rest of its tag. */
+const AFTER_NAME = ' \t\r\n/>';
 
 /**
  * The sheet's XML as it arrives, counting its cells (`<c>` elements) before exceljs makes anything
- * of them: past the limit it stops there, even within one row of millions of cells.
+ * of them: past the sheet's limit, or past a row's (Excel's most columns, which exceljs makes into
+ * one object before handing it over), it stops there.
  */
 async function* countingCells(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
 	let cells = 0;
-	// "<c" and what follows it may fall either side of a chunk's end
+	let inRow = 0;
+	// a tag may begin in one chunk and end in the next: its start is looked at with the next chunk
 	let carried = '';
 	for await (const chunk of chunks) {
 		const text = carried + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
-		for (let at = text.indexOf('<c'); at !== -1 && at + 2 < text.length; at = text.indexOf('<c', at + 2)) {
-			if (' \t\r\n/>'.includes(text[at + 2]) && ++cells > MAX_CELLS) throw new TooManyCells();
+		let at = text.indexOf('<');
+		for (; at !== -1 && at + 4 < text.length; at = text.indexOf('<', at + 1)) {
+			if (text[at + 1] === 'c' && AFTER_NAME.includes(text[at + 2])) {
+				if (++cells > MAX_CELLS) throw new TooManyCells(`the first worksheet has more than ${MAX_CELLS} cells; a longlist's worksheet may have at most ${MAX_CELLS}: delete the columns a draw does not need`);
+				if (++inRow > MAX_ROW_CELLS) throw new TooManyCells(`a row of the first worksheet has more than ${MAX_ROW_CELLS} cells, the most a row in Excel has`);
+			} else if (text.startsWith('row', at + 1) && AFTER_NAME.includes(text[at + 4])) inRow = 0;
 		}
-		carried = text.endsWith('<c') ? '<c' : text.endsWith('<') ? '<' : '';
+		carried = at === -1 ? '' : text.slice(at);
 		yield chunk;
 	}
 }
