@@ -62,13 +62,25 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, limit: number):
 	return typeof inflated === 'string' ? inflated : inflated.data;
 }
 
-/** How many bytes one entry inflates to, counted a chunk at a time and keeping none: a first pass over a zip that may lie, costing no memory. */
-export function inflatedSize(bytes: Uint8Array, entry: ZipEntry, limit: number): number | string {
-	const inflated = inflate(bytes, entry, limit, false);
-	return typeof inflated === 'string' ? inflated : inflated.size;
+/**
+ * As inflateEntry, letting the server answer others after each chunk. `keep` false counts the
+ * bytes and keeps none: a first pass over a zip that may lie, costing no memory.
+ */
+export async function inflatePaced(bytes: Uint8Array, entry: ZipEntry, limit: number, keep: boolean): Promise<{ size: number; data: Uint8Array } | string> {
+	const steps = inflating(bytes, entry, limit, keep);
+	for (let step = steps.next(); ; step = steps.next()) {
+		if (step.done) return step.value;
+		await new Promise((resolve) => setImmediate(resolve));
+	}
 }
 
 function inflate(bytes: Uint8Array, entry: ZipEntry, limit: number, keep: boolean): { size: number; data: Uint8Array } | string {
+	const steps = inflating(bytes, entry, limit, keep);
+	for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** The inflating, one chunk a step. */
+function* inflating(bytes: Uint8Array, entry: ZipEntry, limit: number, keep: boolean): Generator<void, { size: number; data: Uint8Array } | string> {
 	const at = entry.localHeader;
 	if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) return 'is damaged (no local header where the directory says)';
 	const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
@@ -86,10 +98,13 @@ function inflate(bytes: Uint8Array, entry: ZipEntry, limit: number, keep: boolea
 		else if (keep) chunks.push(chunk);
 		if (final) finished = true;
 	});
-	try {
-		for (let from = 0; from < data.length && !over; from += CHUNK) inflater.push(data.subarray(from, from + CHUNK), from + CHUNK >= data.length);
-	} catch {
-		return 'is damaged (its compressed data cannot be read)';
+	for (let from = 0; from < data.length && !over; from += CHUNK) {
+		try {
+			inflater.push(data.subarray(from, from + CHUNK), from + CHUNK >= data.length);
+		} catch {
+			return 'is damaged (its compressed data cannot be read)';
+		}
+		yield;
 	}
 	if (over) return `inflates to more than ${mb(limit)}`;
 	if (!finished && data.length) return 'is damaged (its compressed data ends early)';

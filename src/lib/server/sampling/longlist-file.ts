@@ -1,14 +1,23 @@
 // A longlist file (CSV or an .xlsx workbook) into rows of the four columns a draw needs. The
 // limits are checked before anything is parsed; only the mapped columns' cells are ever read.
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { zipSync, type Zippable } from 'fflate';
-import { inflatedSize, inflateEntry, zipEntries } from '../http/unzip';
+import { inflatePaced, zipEntries } from '../http/unzip';
 import { checkHeader, LONGLIST_LIMITS, parseCsv, resolveColumns, type Columns, type LonglistField, type LonglistProblem, type LonglistRow } from '../../sampling/index';
 
 /** An unzipped workbook larger than this is refused unread (a zip can expand a thousandfold). */
 const MAX_UNZIPPED = 50 * 1024 * 1024;
 /** Far more files than any workbook of one sheet holds. */
 const MAX_ENTRIES = 10_000;
+/**
+ * Cells of the first worksheet read at most, empty ones included: exceljs makes an object of
+ * each, and 20,000 cases of 100 columns each (the rows limit) is already more than a draw needs.
+ */
+export const MAX_CELLS = 2_000_000;
+/** Excel's most columns: a row of more cells than this is not a spreadsheet's. */
+const MAX_ROW_CELLS = 16_384;
+/** Bytes of the workbook exceljs reads between the server's other work (see paced). */
+const CHUNK = 64 * 1024;
 
 /** With the heading row and the columns found, to show and to map; a failure to find the columns carries the headings. */
 export type LonglistRead = { ok: true; rows: LonglistRow[]; header: string[]; columns: Columns } | { ok: false; problem: LonglistProblem; header?: string[] };
@@ -21,11 +30,13 @@ function project(cells: (i: number) => string, columns: Columns): LonglistRow['c
 	return out;
 }
 
+type Unzipped = { name: string; data: Uint8Array }[];
+
 /**
- * The workbook unzipped within the limit, counting what inflates rather than what the zip declares,
- * and zipped again unpacked: exceljs then reads exactly the bytes that were counted. Or why not.
+ * The workbook unzipped within the limit, counting what inflates rather than what the zip declares:
+ * exceljs then reads exactly the bytes that were counted (see storedZip). Or why not.
  */
-function unzipWithin(bytes: Uint8Array): Uint8Array | string {
+async function unzipWithin(bytes: Uint8Array): Promise<Unzipped | string> {
 	const unreadable = 'not a readable .xlsx workbook';
 	const tooLarge = (what: string) => `the workbook unzips to ${what} bytes; a longlist may unzip to at most ${MAX_UNZIPPED} bytes`;
 	const entries = zipEntries(bytes, MAX_ENTRIES, (count) => `the workbook holds ${count} files; a longlist's workbook holds at most ${MAX_ENTRIES}`);
@@ -37,17 +48,20 @@ function unzipWithin(bytes: Uint8Array): Uint8Array | string {
 	const files = entries.filter((e) => !e.name.endsWith('/'));
 	let inflated = 0;
 	for (const entry of files) {
-		const size = inflatedSize(bytes, entry, MAX_UNZIPPED - inflated);
-		if (typeof size === 'string') return size.startsWith('inflates to more than') || size.startsWith('is larger than') ? tooLarge(`more than ${MAX_UNZIPPED}`) : unreadable;
-		inflated += size;
+		const counted = await inflatePaced(bytes, entry, MAX_UNZIPPED - inflated, false);
+		if (typeof counted === 'string') return counted.startsWith('inflates to more than') || counted.startsWith('is larger than') ? tooLarge(`more than ${MAX_UNZIPPED}`) : unreadable;
+		inflated += counted.size;
 	}
-	const kept: Zippable = {};
-	for (const entry of files) {
-		const content = inflateEntry(bytes, entry, MAX_UNZIPPED);
+	const kept: Unzipped = [];
+	// worksheets last: exceljs's streaming reader then has the shared strings and the workbook's
+	// order of sheets before any sheet (otherwise it copies each sheet to a temporary file first)
+	const sheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+	for (const entry of [...files.filter((e) => !sheet(e.name)), ...files.filter((e) => sheet(e.name))]) {
+		const content = await inflatePaced(bytes, entry, MAX_UNZIPPED, true);
 		if (typeof content === 'string') return unreadable;
-		kept[entry.name] = [content, { level: 0 }];
+		kept.push({ name: entry.name, data: content.data });
 	}
-	return zipSync(kept);
+	return kept;
 }
 
 /** name: the file's name, for its kind (.csv or .xlsx). */
@@ -78,33 +92,164 @@ function readCsv(bytes: Uint8Array, map: Record<string, LonglistField>): Longlis
 }
 
 async function readXlsx(bytes: Uint8Array, map: Record<string, LonglistField>): Promise<LonglistRead> {
-	const checked = unzipWithin(bytes);
+	const checked = await unzipWithin(bytes);
 	if (typeof checked === 'string') return problem(checked);
-	const workbook = new ExcelJS.Workbook();
+	const input = storedZip(checked);
 	try {
-		await workbook.xlsx.load(checked.buffer as ArrayBuffer);
-	} catch {
+		return await readFirstSheet(input, map);
+	} catch (e) {
+		if (e instanceof TooManyCells) return problem(e.message);
 		return problem('not a readable .xlsx workbook');
+	} finally {
+		input.destroy();
 	}
-	const sheet = workbook.worksheets[0];
-	if (!sheet) return problem('the workbook has no worksheet');
+}
+
+/**
+ * The files zipped again, unpacked, as exceljs reads them: a chunk at a time, each after the server
+ * has had its turn, so the reading (which exceljs does in step with what it is given) never holds
+ * up other requests for longer than one chunk takes, and no second copy of the workbook is made.
+ */
+function storedZip(files: Unzipped): Readable {
+	const pause = () => new Promise((resolve) => setImmediate(resolve));
+	const utf8 = new TextEncoder();
+	return Readable.from(
+		(async function* () {
+			const central: Buffer[] = [];
+			let offset = 0;
+			for (const { name, data } of files) {
+				let crc = -1;
+				for (let at = 0; at < data.length; at += CHUNK) {
+					crc = crc32(crc, data.subarray(at, at + CHUNK));
+					await pause();
+				}
+				const entry = { name: utf8.encode(name), crc: (crc ^ -1) >>> 0, size: data.length, offset };
+				const local = zipHeader('local', entry);
+				yield local;
+				for (let at = 0; at < data.length; at += CHUNK) {
+					await pause();
+					yield Buffer.from(data.buffer, data.byteOffset + at, Math.min(CHUNK, data.length - at));
+				}
+				central.push(zipHeader('central', entry));
+				offset += local.length + data.length;
+			}
+			const directory = Buffer.concat(central);
+			const end = Buffer.alloc(22);
+			end.writeUInt32LE(0x06054b50, 0);
+			end.writeUInt16LE(files.length, 8);
+			end.writeUInt16LE(files.length, 10);
+			end.writeUInt32LE(directory.length, 12);
+			end.writeUInt32LE(offset, 16);
+			yield Buffer.concat([directory, end]);
+		})(),
+		{ objectMode: false }
+	);
+}
+
+/** A stored file's header in a zip (sizes within 50 MB and 10,000 files: no zip64). */
+function zipHeader(kind: 'local' | 'central', entry: { name: Uint8Array; crc: number; size: number; offset: number }): Buffer {
+	const central = kind === 'central';
+	const out = Buffer.alloc((central ? 46 : 30) + entry.name.length);
+	out.writeUInt32LE(central ? 0x02014b50 : 0x04034b50, 0);
+	// from here the two headers differ by the central one's "version made by"
+	const at = central ? 6 : 4;
+	if (central) out.writeUInt16LE(20, 4);
+	out.writeUInt16LE(20, at);
+	// names are UTF-8; method 0 (stored); no time or date
+	out.writeUInt16LE(0x0800, at + 2);
+	out.writeUInt32LE(entry.crc, at + 10);
+	out.writeUInt32LE(entry.size, at + 14);
+	out.writeUInt32LE(entry.size, at + 18);
+	out.writeUInt16LE(entry.name.length, at + 22);
+	if (central) out.writeUInt32LE(entry.offset, 42);
+	out.set(entry.name, central ? 46 : 30);
+	return out;
+}
+
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+	let c = n;
+	for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+	return c;
+});
+
+/** CRC-32 carried on over more bytes: start at -1, finish with `(crc ^ -1) >>> 0`. */
+function crc32(crc: number, bytes: Uint8Array): number {
+	let c = crc;
+	for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+	return c;
+}
+
+/** Why the reading stopped: the sheet, or one row, has more cells than it may. */
+class TooManyCells extends Error {}
+
+/** What separates an element's name from the rest of its tag. */
+const AFTER_NAME = ' \t\r\n/>';
+
+/**
+ * The sheet's XML as it arrives, counting its cells (`<c>` elements) before exceljs makes anything
+ * of them: past the sheet's limit, or past a row's (Excel's most columns, which exceljs makes into
+ * one object before handing it over), it stops there.
+ */
+async function* countingCells(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+	let cells = 0;
+	let inRow = 0;
+	// a tag may begin in one chunk and end in the next: its start is looked at with the next chunk
+	let carried = '';
+	for await (const chunk of chunks) {
+		const text = carried + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+		let at = text.indexOf('<');
+		for (; at !== -1 && at + 4 < text.length; at = text.indexOf('<', at + 1)) {
+			if (text[at + 1] === 'c' && AFTER_NAME.includes(text[at + 2])) {
+				if (++cells > MAX_CELLS) throw new TooManyCells(`the first worksheet has more than ${MAX_CELLS} cells; a longlist's worksheet may have at most ${MAX_CELLS}: delete the columns a draw does not need`);
+				if (++inRow > MAX_ROW_CELLS) throw new TooManyCells(`a row of the first worksheet has more than ${MAX_ROW_CELLS} cells, the most a row in Excel has`);
+			} else if (text.startsWith('row', at + 1) && AFTER_NAME.includes(text[at + 4])) inRow = 0;
+		}
+		carried = at === -1 ? '' : text.slice(at);
+		yield chunk;
+	}
+}
+
+/** What exceljs's streaming reader keeps of a worksheet until it is read (exceljs 4.4.0, pinned). */
+type SheetReader = ExcelJS.stream.xlsx.WorksheetReader & { id?: number | string; iterator?: AsyncIterable<Uint8Array> };
+
+async function readFirstSheet(input: Readable, map: Record<string, LonglistField>): Promise<LonglistRead> {
+	// styles: a date's text is a date's, as when the workbook is opened whole
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+	for await (const found of reader) {
+		const sheet = found as SheetReader;
+		// the first in the workbook's own order (its workbook.xml, read before any sheet: see unzipWithin)
+		const first = (reader as unknown as { model?: { sheets?: { id: number | string }[] } }).model?.sheets?.[0]?.id;
+		if (first !== undefined && String(sheet.id) !== String(first)) continue;
+		const source = sheet.iterator;
+		if (!source || !(Symbol.asyncIterator in source)) throw new Error('exceljs no longer reads a worksheet from `iterator`: its cells cannot be counted');
+		sheet.iterator = countingCells(source);
+		return readRows(sheet, map);
+	}
+	return problem('the workbook has no worksheet');
+}
+
+async function readRows(sheet: SheetReader, map: Record<string, LonglistField>): Promise<LonglistRead> {
 	const text = (row: ExcelJS.Row, i: number) => row.getCell(i + 1).text ?? '';
-	const first = sheet.getRow(1);
-	const header = Array.from({ length: Math.max(0, first.cellCount) }, (_, i) => text(first, i));
-	if (!header.some((h) => h.trim())) return problem('the first row is empty: a longlist has a heading row, then one row per case', 1);
-	const unfit = checkHeader(header);
-	if (unfit) return { ok: false, problem: unfit };
-	const resolved = resolveColumns(header, map);
-	if (!resolved.ok) return { ...resolved, header };
+	let found: { header: string[]; columns: Columns } | null = null;
 	const rows: LonglistRow[] = [];
-	let over: number | null = null;
-	sheet.eachRow({ includeEmpty: false }, (row, number) => {
-		if (number === 1 || over !== null) return;
-		const cells = project((i) => text(row, i), resolved.columns);
-		if (!Object.values(cells).some((c) => c?.trim())) return;
-		if (rows.length >= LONGLIST_LIMITS.rows) over = number;
-		else rows.push({ row: number, cells });
-	});
-	if (over !== null) return problem(`more than ${LONGLIST_LIMITS.rows} rows: a longlist holds at most ${LONGLIST_LIMITS.rows} cases`, over);
-	return { ok: true, rows, header, columns: resolved.columns };
+	for await (const row of sheet) {
+		if (!found) {
+			// a sheet whose first row is missing has an empty heading row, as when opened whole
+			const header = row.number === 1 ? Array.from({ length: Math.max(0, row.cellCount) }, (_, i) => text(row, i)) : [];
+			if (!header.some((h) => h.trim())) return problem('the first row is empty: a longlist has a heading row, then one row per case', 1);
+			const unfit = checkHeader(header);
+			if (unfit) return { ok: false, problem: unfit };
+			const resolved = resolveColumns(header, map);
+			if (!resolved.ok) return { ...resolved, header };
+			found = { header, columns: resolved.columns };
+			if (row.number === 1) continue;
+		}
+		const cells = project((i) => text(row, i), found.columns);
+		if (!Object.values(cells).some((c) => c?.trim())) continue;
+		// the row past the limit ends the reading: the rest of the sheet is never parsed
+		if (rows.length >= LONGLIST_LIMITS.rows) return problem(`more than ${LONGLIST_LIMITS.rows} rows: a longlist holds at most ${LONGLIST_LIMITS.rows} cases`, row.number);
+		rows.push({ row: row.number, cells });
+	}
+	if (!found) return problem('the first row is empty: a longlist has a heading row, then one row per case', 1);
+	return { ok: true, rows, header: found.header, columns: found.columns };
 }
