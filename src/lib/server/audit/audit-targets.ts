@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { WriteSoon } from '../storage/write-soon';
 import { syncFolder } from '../storage/durable-file';
 
 const FORMAT = 1;
@@ -16,8 +17,6 @@ const FORMAT = 1;
 const HEAD_BYTES = 4096;
 const TAIL_BYTES = 256;
 const CHUNK = 1 << 20;
-/** At most one write of the index file a second: it is derived, and lagging is safe. */
-const PERSIST_EVERY_MS = 1000;
 
 interface State {
 	/** bytes of the log indexed: always just after a newline (a line being written is left for later) */
@@ -84,7 +83,7 @@ export class AuditTargetIndex {
 	private loaded = false;
 	/** one update at a time: the state is only changed inside it */
 	private queue: Promise<unknown> = Promise.resolve();
-	private persisting: { at: number; timer: NodeJS.Timeout | null; writing: Promise<void> | null; again: boolean } = { at: 0, timer: null, writing: null, again: false };
+	private readonly writes = new WriteSoon(() => this.persist(), "the audit trail's index");
 	/** times the whole log was indexed from its start (tests count them) */
 	builds = 0;
 
@@ -155,7 +154,7 @@ export class AuditTargetIndex {
 						else state.targets.set(key, [start, end]);
 					}
 					Object.assign(state, { covered: found.covered, head, tail });
-					this.persistSoon();
+					this.writes.soon();
 				}
 			}
 			return (this.state = state);
@@ -214,32 +213,6 @@ export class AuditTargetIndex {
 		return { covered: kept.covered as number, head: kept.head, tail: kept.tail, targets };
 	}
 
-	/** Write the index file now, or within a second of the last write. */
-	private persistSoon() {
-		const p = this.persisting;
-		if (p.writing) {
-			p.again = true;
-			return;
-		}
-		if (p.timer) return;
-		p.timer = setTimeout(
-			() => {
-				p.timer = null;
-				p.at = Date.now();
-				p.writing = this.persist()
-					.catch((e) => console.error(`the audit trail's index could not be kept (${(e as Error).message}): it is read again from the trail after a restart`))
-					.finally(() => {
-						p.writing = null;
-						if (p.again) {
-							p.again = false;
-							this.persistSoon();
-						}
-					});
-			},
-			Math.max(0, p.at + PERSIST_EVERY_MS - Date.now())
-		);
-		p.timer.unref();
-	}
 
 	private async persist() {
 		const state = this.state;
@@ -269,18 +242,9 @@ export class AuditTargetIndex {
 		await syncFolder(dir);
 	}
 
-	/** Wait for any pending write of the index file (tests). */
-	async flush() {
-		const p = this.persisting;
-		while (p.timer || p.writing) {
-			if (p.timer && !p.writing) {
-				clearTimeout(p.timer);
-				p.timer = null;
-				p.at = Date.now();
-				p.writing = this.persist().finally(() => (p.writing = null));
-			}
-			await p.writing;
-		}
+	/** Wait for any pending write of the index file (tests, and a tidy shutdown). */
+	flush(): Promise<void> {
+		return this.writes.flush();
 	}
 }
 

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WriteSoon } from '../storage/write-soon';
 import type { FrameworkMeta, FrameworkVersion } from '../../engine/index';
 import type { InspectionOrigin, InspectionRecord } from '../../inspection/record';
 import { findVersion, folderSignature, loadFramework } from '../frameworks/frameworks';
@@ -64,8 +65,6 @@ const BUILD = (() => {
 })();
 /** Documents read at once when checking: bounded, so a cold start does not hold 2,000 at once. */
 const READ_AT_ONCE = 8;
-/** At most one write of the index file a second: it is a cache, and lagging is safe. */
-const PERSIST_EVERY_MS = 1000;
 
 const filled = (x: object | undefined) => !!x && Object.keys(x).length > 0;
 const hasEvidence = (e: InspectionRecord['evidence']) => !!e.cases?.length || filled(e.tallies) || filled(e.judgements) || filled(e.decisions);
@@ -121,7 +120,7 @@ export class SummaryIndex {
 	private loaded = false;
 	/** one check at a time: two lists at once share it rather than rate everything twice */
 	private checking: Promise<void> | null = null;
-	private persisting: { at: number; timer: NodeJS.Timeout | null; writing: Promise<void> | null; again: boolean } = { at: 0, timer: null, writing: null, again: false };
+	private readonly writes = new WriteSoon(() => this.persist(), 'the inspection summaries');
 	/** ratings worked out by this index (tests count them) */
 	ratings = 0;
 
@@ -160,7 +159,7 @@ export class SummaryIndex {
 					if (loaded.ok) {
 						facts = factsOfVersion(ref, found.dir, signature, loaded.value);
 						this.versionFacts.set(ref, facts);
-						this.persistSoon();
+						this.writes.soon();
 					}
 				}
 			}
@@ -183,7 +182,7 @@ export class SummaryIndex {
 			// a change of status, team or name keeps the rating: it depends on the evidence alone
 			this.entries.set(id, { token: '', facts: factsOf(doc), digest, rating: before?.digest === digest ? before.rating : null });
 		}
-		this.persistSoon();
+		this.writes.soon();
 	}
 
 	private async check(rated: boolean, current: (ref: string) => VersionFacts | null) {
@@ -222,7 +221,7 @@ export class SummaryIndex {
 			}
 		};
 		await Promise.all(Array.from({ length: Math.min(READ_AT_ONCE, work.length) }, worker));
-		if (changed) this.persistSoon();
+		if (changed) this.writes.soon();
 	}
 
 	/** Rated as the workspace rates it (by the same path, which a workspace just opened has done already). */
@@ -262,29 +261,6 @@ export class SummaryIndex {
 		}
 	}
 
-	/** Write the index file now, or within a second of the last write: a burst of saves makes one write. */
-	private persistSoon() {
-		const p = this.persisting;
-		if (p.writing) {
-			p.again = true;
-			return;
-		}
-		if (p.timer) return;
-		const wait = Math.max(0, p.at + PERSIST_EVERY_MS - Date.now());
-		p.timer = setTimeout(() => {
-			p.timer = null;
-			p.at = Date.now();
-			p.writing = this.persist()
-				.catch((e) => console.error(`the inspection summaries could not be kept (${(e as Error).message}): they will be worked out again after a restart`))
-				.finally(() => {
-					p.writing = null;
-					if (p.again) {
-						p.again = false;
-						this.persistSoon();
-					}
-				});
-		}, wait);
-	}
 
 	private async persist() {
 		// a copy taken now: later changes go into the next write
@@ -295,16 +271,7 @@ export class SummaryIndex {
 	}
 
 	/** Wait for any pending write of the index file (tests, and a tidy shutdown). */
-	async flush() {
-		const p = this.persisting;
-		while (p.timer || p.writing) {
-			if (p.timer && !p.writing) {
-				clearTimeout(p.timer);
-				p.timer = null;
-				p.at = Date.now();
-				p.writing = this.persist().finally(() => (p.writing = null));
-			}
-			await p.writing;
-		}
+	flush(): Promise<void> {
+		return this.writes.flush();
 	}
 }
