@@ -1,9 +1,9 @@
 // A version as a zip of its files (pretty JSON, paths as under rules/<id>/<version>/), and back:
 // an archive is read and validated in full before anything is stored, and every problem names
-// the file and the JSON pointer. Reading one is bounded whatever it claims (../http/unzip.ts):
+// the file and the JSON pointer. Reading one is bounded whatever it claims (../http/zip.ts):
 // those entries a version never holds are skipped or refused by name alone, before any is inflated.
 import { strToU8, strFromU8, zipSync } from 'fflate';
-import { inflateEntry, mb, zipEntries, type ZipEntry } from '../http/unzip';
+import { inflateEntry, mb, zipEntries, type ZipEntry } from '../http/zip';
 import { parseJson, validateVersion, type Checked, type Issue } from '../../engine/index';
 import type { VersionFiles } from './frameworks';
 import { VERSION_FILE } from '../storage/drafts';

@@ -2,7 +2,7 @@
 // limits are checked before anything is parsed; only the mapped columns' cells are ever read.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { inflatePaced, zipEntries } from '../http/unzip';
+import { inflatePaced, storedZip, zipEntries, type Unzipped } from '../http/zip';
 import { checkHeader, LONGLIST_LIMITS, parseCsv, resolveColumns, type Columns, type LonglistField, type LonglistProblem, type LonglistRow } from '../../sampling/index';
 
 /** An unzipped workbook larger than this is refused unread (a zip can expand a thousandfold). */
@@ -16,8 +16,6 @@ const MAX_ENTRIES = 10_000;
 export const MAX_CELLS = 2_000_000;
 /** Excel's most columns: a row of more cells than this is not a spreadsheet's. */
 const MAX_ROW_CELLS = 16_384;
-/** Bytes of the workbook exceljs reads between the server's other work (see paced). */
-const CHUNK = 64 * 1024;
 
 /** With the heading row and the columns found, to show and to map; a failure to find the columns carries the headings. */
 export type LonglistRead = { ok: true; rows: LonglistRow[]; header: string[]; columns: Columns } | { ok: false; problem: LonglistProblem; header?: string[] };
@@ -29,8 +27,6 @@ function project(cells: (i: number) => string, columns: Columns): LonglistRow['c
 	for (const [field, i] of Object.entries(columns) as [LonglistField, number][]) out[field] = cells(i);
 	return out;
 }
-
-type Unzipped = { name: string; data: Uint8Array }[];
 
 /**
  * The workbook unzipped within the limit, counting what inflates rather than what the zip declares:
@@ -103,80 +99,6 @@ async function readXlsx(bytes: Uint8Array, map: Record<string, LonglistField>): 
 	} finally {
 		input.destroy();
 	}
-}
-
-/**
- * The files zipped again, unpacked, as exceljs reads them: a chunk at a time, each after the server
- * has had its turn, so the reading (which exceljs does in step with what it is given) never holds
- * up other requests for longer than one chunk takes, and no second copy of the workbook is made.
- */
-function storedZip(files: Unzipped): Readable {
-	const pause = () => new Promise((resolve) => setImmediate(resolve));
-	const utf8 = new TextEncoder();
-	return Readable.from(
-		(async function* () {
-			const central: Buffer[] = [];
-			let offset = 0;
-			for (const { name, data } of files) {
-				let crc = -1;
-				for (let at = 0; at < data.length; at += CHUNK) {
-					crc = crc32(crc, data.subarray(at, at + CHUNK));
-					await pause();
-				}
-				const entry = { name: utf8.encode(name), crc: (crc ^ -1) >>> 0, size: data.length, offset };
-				const local = zipHeader('local', entry);
-				yield local;
-				for (let at = 0; at < data.length; at += CHUNK) {
-					await pause();
-					yield Buffer.from(data.buffer, data.byteOffset + at, Math.min(CHUNK, data.length - at));
-				}
-				central.push(zipHeader('central', entry));
-				offset += local.length + data.length;
-			}
-			const directory = Buffer.concat(central);
-			const end = Buffer.alloc(22);
-			end.writeUInt32LE(0x06054b50, 0);
-			end.writeUInt16LE(files.length, 8);
-			end.writeUInt16LE(files.length, 10);
-			end.writeUInt32LE(directory.length, 12);
-			end.writeUInt32LE(offset, 16);
-			yield Buffer.concat([directory, end]);
-		})(),
-		{ objectMode: false }
-	);
-}
-
-/** A stored file's header in a zip (sizes within 50 MB and 10,000 files: no zip64). */
-function zipHeader(kind: 'local' | 'central', entry: { name: Uint8Array; crc: number; size: number; offset: number }): Buffer {
-	const central = kind === 'central';
-	const out = Buffer.alloc((central ? 46 : 30) + entry.name.length);
-	out.writeUInt32LE(central ? 0x02014b50 : 0x04034b50, 0);
-	// from here the two headers differ by the central one's "version made by"
-	const at = central ? 6 : 4;
-	if (central) out.writeUInt16LE(20, 4);
-	out.writeUInt16LE(20, at);
-	// names are UTF-8; method 0 (stored); no time or date
-	out.writeUInt16LE(0x0800, at + 2);
-	out.writeUInt32LE(entry.crc, at + 10);
-	out.writeUInt32LE(entry.size, at + 14);
-	out.writeUInt32LE(entry.size, at + 18);
-	out.writeUInt16LE(entry.name.length, at + 22);
-	if (central) out.writeUInt32LE(entry.offset, 42);
-	out.set(entry.name, central ? 46 : 30);
-	return out;
-}
-
-const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
-	let c = n;
-	for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-	return c;
-});
-
-/** CRC-32 carried on over more bytes: start at -1, finish with `(crc ^ -1) >>> 0`. */
-function crc32(crc: number, bytes: Uint8Array): number {
-	let c = crc;
-	for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-	return c;
 }
 
 /** Why the reading stopped: the sheet, or one row, has more cells than it may. */
