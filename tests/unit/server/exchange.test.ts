@@ -6,8 +6,12 @@ import path from 'node:path';
 import { csvCell, toCsv, toGolden } from '../../../src/lib/server/inspections/export';
 import { readImport } from '../../../src/lib/server/inspections/import';
 import { runGolden } from '../../../src/lib/server/regression/golden';
-import { pinnedRecord, pinnedVersion, rate, type InspectionRecord } from '../../../src/lib/server/inspections/inspections';
+import { evaluate } from '../../../src/lib/engine/index';
+import { pinnedRecord, pinnedVersion, type InspectionRecord } from '../../../src/lib/server/inspections/inspections';
 import { cli } from '../../support/cli';
+
+/** A record's ratings under the version it is pinned to (these records are not stored). */
+const rate = (record: InspectionRecord) => evaluate(pinnedVersion(record), record.evidence);
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'yardstick-exchange-'));
 

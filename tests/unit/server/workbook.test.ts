@@ -4,7 +4,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import ExcelJS from 'exceljs';
 import { toCsv, toXlsx } from '../../../src/lib/server/inspections/export';
-import { pinnedRecord, pinnedVersion, rate } from '../../../src/lib/server/inspections/inspections';
+import { evaluate } from '../../../src/lib/engine/index';
+import { pinnedRecord, pinnedVersion } from '../../../src/lib/server/inspections/inspections';
 
 const record = () =>
 	pinnedRecord({
@@ -69,7 +70,7 @@ Xlsx('key questions: counts, share and margin as numbers; the correction from th
 Xlsx('ratings: every standard with its reason, as the evaluation gives them', async () => {
 	const r = record();
 	const ratings = rowsOf((await read(await toXlsx(r, pinnedVersion(r)))).getWorksheet('Ratings')!);
-	const result = await rate(r);
+	const result = await evaluate(pinnedVersion(r), r.evidence);
 	assert.is(ratings[0].Standard, 'Overall');
 	const assessing = ratings.find((row) => row.Standard === '2.1')!;
 	assert.is(assessing['Rating code'], result.standards['2.1'].final);

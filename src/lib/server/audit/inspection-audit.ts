@@ -36,7 +36,7 @@ export async function auditSave(before: Stored<InspectionRecord>, after: Stored<
 			reason: now[standard]?.reason
 		});
 	}
-	const [oldResult, newResult] = await Promise.all([rate(before.value), rate(after.value)]);
+	const [oldResult, newResult] = await Promise.all([rate(before), rate(after)]);
 	// A departure is audited once it is a decision: a rating with its reason. The workspace saves
 	// the rating as soon as it is chosen, before the reason is typed; that intermediate state is
 	// shown in the workspace and the report, not recorded here as a departure "with no reason".

@@ -12,6 +12,7 @@ import { DocumentStore, InvalidDocumentError, NotFoundError, dataDir, type Store
 import { users } from '../accounts/users';
 import { ownMaps } from '../../engine/own-maps';
 import { SummaryIndex, type InspectionFacts } from './summaries';
+import { storedResult } from '../rating/stored-rating';
 
 export type { InspectionRecord } from '../../inspection/record';
 export type { InspectionFacts } from './summaries';
@@ -174,8 +175,9 @@ async function checkTeam(team: string[]) {
 	if (issues.length) throw new InvalidDocumentError(issues);
 }
 
-export async function rate(record: InspectionRecord): Promise<EvaluationResult> {
-	return evaluate(pinnedVersion(record), record.evidence);
+/** A stored revision's ratings under the version it is pinned to, through the one rating path (a revision a page has open is not rated again). */
+export async function rate(doc: Stored<InspectionRecord>): Promise<EvaluationResult> {
+	return storedResult(doc, pinnedVersion(doc.value));
 }
 
 export interface InspectionSummary {

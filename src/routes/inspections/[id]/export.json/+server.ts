@@ -8,7 +8,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 	requirePermission(locals.user, 'read');
 	const doc = await inspections().get(params.id);
 	if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
-	const golden = toGolden(doc.value, await rate(doc.value), { revision: doc.revision, exportedAt: new Date().toISOString() });
+	const golden = toGolden(doc.value, await rate(doc), { revision: doc.revision, exportedAt: new Date().toISOString() });
 	return new Response(JSON.stringify(golden, null, 2) + '\n', {
 		headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${exportName(doc.value, 'json')}"` }
 	});
