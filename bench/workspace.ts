@@ -1,14 +1,11 @@
 // npm run bench (second part): in Chromium, the time from a keypress in the cases grid to the
 // updated ratings on screen, for a maximum-size 2025 inspection (125 children's cases and 30
 // victims' cases, IYJS). Builds the app (unless --no-build), starts the built server on a free
-// port with a fresh data folder, and times each answer from the keydown event to the DOM
-// mutation that shows the recomputed count for that key question (and to the next frame).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// port with a fresh data folder (tests/support/server.ts, as the other benchmarks do), signs in
+// an inspector whose team the inspection is, and times each answer from the keydown event to the
+// DOM mutation that shows the recomputed count for that key question (and to the next frame).
 import { chromium } from '@playwright/test';
+import { TestServer, PASSWORD } from '../tests/support/server';
 import { maximumInspection } from './inspection';
 import { buildUnlessAsked } from './build';
 
@@ -18,57 +15,23 @@ const TARGET_MS = 50;
 
 buildUnlessAsked();
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'yardstick-bench-'));
-process.env.DATA_DIR = dataDir;
-// imported after DATA_DIR is set: the store reads it
-const { createInspection, pinnedRecord } = await import('../src/lib/server/inspections/inspections');
-const doc = await createInspection(
-	pinnedRecord({ serviceName: 'Benchmark YJS (maximum size)', framework: 'hmip-youth@2025', evidence: maximumInspection() }),
-	'bench'
-);
-
-const port = await new Promise<number>((resolve) => {
-	const probe = createServer().listen(0, '127.0.0.1', () => {
-		const { port } = probe.address() as { port: number };
-		probe.close(() => resolve(port));
-	});
-});
-const origin = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['scripts/serve.mjs'], {
-	env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, DATA_DIR: dataDir },
-	stdio: ['ignore', 'pipe', 'pipe']
-});
-// the server goes with this process, however it ends
-process.on('exit', () => {
-	server.kill();
-	rmSync(dataDir, { recursive: true, force: true });
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
-let serverLog = '';
-server.stdout.on('data', (chunk) => (serverLog += chunk));
-server.stderr.on('data', (chunk) => (serverLog += chunk));
-
-async function waitForServer() {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`${origin}/inspections`)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`the server did not start:\n${serverLog}`);
-}
-
+const server = await TestServer.start();
 const browser = await chromium.launch({
 	executablePath: '/usr/bin/chromium',
 	args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-gpu']
 });
 
 try {
-	await waitForServer();
-	const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-	await page.goto(`${origin}/inspections/${doc.id}`);
+	const [inspector] = await server.accounts(['bench-inspector'], ['inspector']);
+	const id = await server.addInspection(inspector, 'Benchmark YJS (maximum size)', 'hmip-youth@2025', maximumInspection());
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	await page.goto(`${server.url}/sign-in`);
+	await page.getByLabel('Name').fill(inspector.name);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+	await page.goto(`${server.url}/inspections/${id}`);
 	const grid = page.getByRole('grid', { name: /^Children: court disposals/ });
 	await grid.waitFor();
 	await page.getByRole('tab', { name: 'Cases' }).waitFor();
@@ -122,4 +85,5 @@ try {
 	console.log(`\ntarget under ${TARGET_MS} ms from an answer to the updated ratings on screen: ${frame.p95 < TARGET_MS ? 'met' : 'NOT met'} (p95 to the next frame ${frame.p95.toFixed(1)} ms)`);
 } finally {
 	await browser.close();
+	await server.dispose();
 }
