@@ -1,10 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AuditTargetIndex } from '../../../src/lib/server/audit/audit-targets';
-import { readAuditPage, recordAudit, type AuditRecord } from '../../../src/lib/server/audit/audit';
+import { AuditTargetIndex, auditTargetIndex } from '../../../src/lib/server/audit/audit-targets';
+import { auditNewestFirst, mayRead, readAuditPage, recordAudit, type AuditFilter, type AuditRecord } from '../../../src/lib/server/audit/audit';
 
 const line = (i: number, id = `i${i % 3}`, extra: object = {}) => JSON.stringify({ at: new Date(Date.UTC(2020, 0, 1, 0, i)).toISOString(), actor: 'ann', action: 'inspection.edit', target: { kind: 'inspection', id }, summary: `record ${i}`, ...extra }) + '\n';
 
@@ -159,3 +159,119 @@ Pages('records written by the app are on the page at once; an index pointing els
 });
 
 Pages.run();
+
+const Export = suite('one target\'s export, read through the same index');
+
+/** A trail of 3,000 records over 30 inspections, every 97th a failed sign-in (admins only) of i7's. */
+function crowded() {
+	const dir = mkdtempSync(path.join(tmpdir(), 'yardstick-audit-export-'));
+	const lines = Array.from({ length: 3000 }, (_, i) => line(i, `i${i % 30}`, i % 97 === 0 ? { action: 'sign-in.failure', target: { kind: 'inspection', id: 'i7' } } : {}));
+	writeFileSync(path.join(dir, 'audit.jsonl'), lines.join(''));
+	return dir;
+}
+
+/** What the export sends: each record as a line, newest first (as src/routes/audit/export.jsonl does). */
+async function exported(filter: AuditFilter): Promise<string> {
+	let text = '';
+	for await (const record of auditNewestFirst(filter)) text += JSON.stringify(record) + '\n';
+	return text;
+}
+
+/** The same worked out from the whole trail as it is on disk. */
+function expected(dir: string, filter: AuditFilter): string {
+	const records = readFileSync(path.join(dir, 'audit.jsonl'), 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((l) => JSON.parse(l) as AuditRecord)
+		.filter((r) => r.target.kind === filter.kind && r.target.id === filter.id && mayRead(r, filter.roles));
+	return records.reverse().map((r) => JSON.stringify(r) + '\n').join('');
+}
+
+/** Warnings printed while `work` runs. */
+async function warnings(work: () => Promise<unknown>): Promise<string[]> {
+	const warned: string[] = [];
+	const warn = console.warn;
+	console.warn = (message: string) => warned.push(message);
+	try {
+		await work();
+	} finally {
+		console.warn = warn;
+	}
+	return warned;
+}
+
+Export('exactly that target\'s records, newest first, as the reader may read them; with the index deleted, and behind the trail', async () => {
+	const dir = crowded();
+	process.env.DATA_DIR = dir;
+	for (const roles of [['viewer'], ['admin']]) {
+		const filter = { kind: 'inspection', id: 'i7', roles };
+		const text = await exported(filter);
+		assert.is(text.split('\n').length - 1, roles.includes('admin') ? 100 + 31 - 1 : 100 - 1, 'i7\'s hundred less those of its own made sign-ins (31 sign-ins, one of them its own)');
+		assert.is(text, expected(dir, filter), roles.join());
+	}
+	const filter = { kind: 'inspection', id: 'i7', roles: ['viewer'] };
+	await auditTargetIndex(path.join(dir, 'audit.jsonl'), path.join(dir, 'indexes', 'audit-targets.json')).flush();
+	assert.ok(existsSync(path.join(dir, 'indexes', 'audit-targets.json')), 'the export made the index');
+
+	// the same trail in a folder whose index was deleted: built again from the trail
+	const deleted = mkdtempSync(path.join(tmpdir(), 'yardstick-audit-export-'));
+	cpSync(dir, deleted, { recursive: true });
+	rmSync(path.join(deleted, 'indexes'), { recursive: true });
+	process.env.DATA_DIR = deleted;
+	assert.is(await exported(filter), expected(dir, filter));
+	assert.is(auditTargetIndex(path.join(deleted, 'audit.jsonl'), path.join(deleted, 'indexes', 'audit-targets.json')).builds, 1);
+
+	// and one whose kept index is behind: records written after it (a crash between the two, or another process)
+	const behind = mkdtempSync(path.join(tmpdir(), 'yardstick-audit-export-'));
+	cpSync(dir, behind, { recursive: true });
+	appendFileSync(path.join(behind, 'audit.jsonl'), line(3000, 'i7') + line(3001, 'i8') + line(3002, 'i7'));
+	process.env.DATA_DIR = behind;
+	const text = await exported(filter);
+	assert.is(text, expected(behind, filter));
+	assert.equal(text.split('\n').slice(0, 2).map((l) => (JSON.parse(l) as AuditRecord).summary), numbered([3002, 3000]));
+	assert.is(auditTargetIndex(path.join(behind, 'audit.jsonl'), path.join(behind, 'indexes', 'audit-targets.json')).builds, 0, 'the kept index brought up to the end, not built again');
+	// a record the app writes is in the next export at once
+	await recordAudit({ actor: 'ann', action: 'inspection.edit', target: { kind: 'inspection', id: 'i7' }, summary: 'record 3003' });
+	assert.is((JSON.parse((await exported(filter)).split('\n')[0]) as AuditRecord).summary, 'record 3003');
+});
+
+Export('an index found pointing at another target\'s records part way through: said once, and the rest read from the trail, nothing twice or left out', async () => {
+	const dir = crowded();
+	process.env.DATA_DIR = dir;
+	const filter = { kind: 'inspection', id: 'i7', roles: ['viewer'] };
+	const index = auditTargetIndex(path.join(dir, 'audit.jsonl'), path.join(dir, 'indexes', 'audit-targets.json'));
+	await index.positions('inspection', 'i7');
+	await index.flush();
+	// in a copy of the folder, i7's older half of the index names i8's lines (its marks of the trail still hold)
+	const kept = JSON.parse(readFileSync(path.join(dir, 'indexes', 'audit-targets.json'), 'utf8')) as { targets: [string, string][] };
+	const of = (id: string) => kept.targets.find(([key]) => key === JSON.stringify(['inspection', id]))!;
+	const pairs = (id: string) => of(id)[1].match(/[^,]+,[^,]+/g)!;
+	const newer = pairs('i7').slice(pairs('i7').length / 2);
+	const start = (pair: string) => parseInt(pair.split(',')[0], 36);
+	of('i7')[1] = [...pairs('i8').filter((pair) => start(pair) < start(newer[0])), ...newer].join(',');
+	const other = mkdtempSync(path.join(tmpdir(), 'yardstick-audit-export-'));
+	cpSync(dir, other, { recursive: true });
+	writeFileSync(path.join(other, 'indexes', 'audit-targets.json'), JSON.stringify(kept));
+	process.env.DATA_DIR = other;
+	let text = '';
+	const warned = await warnings(async () => (text = await exported(filter)));
+	assert.is(text, expected(dir, filter));
+	assert.is(warned.length, 1);
+	assert.match(warned[0], 'pointed at a record it does not name');
+	assert.match(warned[0], 'the rest of this export read from the trail itself');
+	// built again: the next export goes through the index without a word
+	assert.equal(await warnings(async () => assert.is(await exported(filter), expected(dir, filter))), []);
+});
+
+Export('a filter that is not one target (a kind alone, or nothing) reads the whole trail as before', async () => {
+	const dir = crowded();
+	process.env.DATA_DIR = dir;
+	const all: string[] = [];
+	for await (const record of auditNewestFirst({ roles: ['admin'] })) all.push(record.summary);
+	assert.equal(all, numbered(Array.from({ length: 3000 }, (_, n) => 2999 - n)));
+	let kind = 0;
+	for await (const record of auditNewestFirst({ kind: 'inspection', roles: ['viewer'] })) kind += record.target.kind === 'inspection' ? 1 : 0;
+	assert.is(kind, 3000 - 31);
+});
+
+Export.run();

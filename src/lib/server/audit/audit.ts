@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { dataDir } from '../storage/store';
-import { auditTargetIndex } from './audit-targets';
+import { auditTargetIndex, type AuditTargetIndex } from './audit-targets';
 
 export interface AuditRecord {
 	at: string;
@@ -104,9 +104,27 @@ interface Located {
 	end: number;
 }
 
-/** The trail's records, newest first, read from the end of the file a piece at a time. */
+/**
+ * The records this reader may read, newest first: one target's (kind and id) where the index
+ * says they lie, as its audit page reads them; any other filter's from the end of the file a
+ * piece at a time.
+ */
 export async function* auditNewestFirst(filter: AuditFilter): AsyncGenerator<AuditRecord> {
-	for await (const { record } of backwards(filter)) yield record;
+	// the start of the oldest record handed on: if the index turns out wrong, the trail is scanned from there, so nothing comes twice
+	let before: number | undefined;
+	const one = await throughIndex(filter);
+	if (one) {
+		try {
+			for await (const located of one.reader.backwards(filter)) {
+				before = located.start;
+				yield located.record;
+			}
+			return;
+		} catch (e) {
+			await distrusted(one.index, e, 'the rest of this export');
+		}
+	}
+	for await (const { record } of backwards(filter, before)) yield record;
 }
 
 /** Records older than byte `before` (the start of a line; default the end of the file), newest first. */
@@ -228,15 +246,12 @@ export async function isLineBoundary(offset: number, side: 'before' | 'after'): 
  * reads every record before it.
  */
 export async function readAuditPage(filter: AuditFilter, page: number, perPage: number, from: { before?: number; after?: number } = {}): Promise<AuditPage> {
-	// one target's trail: read where the index says its records lie, each checked as it is read
-	if (filter.kind && filter.id) {
-		const index = targetIndex();
+	const one = await throughIndex(filter);
+	if (one) {
 		try {
-			return await readPage(filter, page, perPage, from, indexed(filter, await index.positions(filter.kind, filter.id)));
+			return await readPage(filter, page, perPage, from, one.reader);
 		} catch (e) {
-			if (!(e instanceof MisplacedRecord)) throw e;
-			console.warn(`the audit trail's index pointed at a record it does not name (${e.message}): it is built again, and this page read from the trail itself`);
-			await index.distrust();
+			await distrusted(one.index, e, 'this page');
 		}
 	}
 	return readPage(filter, page, perPage, from, { backwards, forwards });
@@ -247,8 +262,25 @@ interface Reader {
 	forwards(filter: AuditFilter, after: number): AsyncGenerator<Located>;
 }
 
-/** The index did not hold for a record it pointed at: it is not used for this page. */
+/** The index did not hold for a record it pointed at: it is not used for this read. */
 class MisplacedRecord extends Error {}
+
+/**
+ * One target's trail (kind and id both given): read where the index says its records lie, each
+ * checked as it is read. Null for any other filter, which is read by scanning the trail.
+ */
+async function throughIndex(filter: AuditFilter): Promise<{ index: AuditTargetIndex; reader: Reader } | null> {
+	if (!filter.kind || !filter.id) return null;
+	const index = targetIndex();
+	return { index, reader: indexed(filter, await index.positions(filter.kind, filter.id)) };
+}
+
+/** A read through the index found it wrong: said, and the index built again; any other error is thrown on. */
+async function distrusted(index: AuditTargetIndex, e: unknown, what: string): Promise<void> {
+	if (!(e instanceof MisplacedRecord)) throw e;
+	console.warn(`the audit trail's index pointed at a record it does not name (${e.message}): it is built again, and ${what} read from the trail itself`);
+	await index.distrust();
+}
 
 /**
  * A target's records at the places the index gives ([start, end, …], oldest first), each read
