@@ -20,12 +20,6 @@ Trail.after(async () => {
 	await server?.dispose();
 });
 
-async function page(pathname: string): Promise<string> {
-	const response = await ivy.request(pathname, { headers: { accept: 'text/html' } });
-	const text = await response.text();
-	assert.is(response.status, 200, `${pathname}: ${text.slice(0, 300)}`);
-	return text;
-}
 const linkTo = (html: string, rel: 'next' | 'prev') => new RegExp(`<a [^>]*href="([^"]+)"[^>]*rel="${rel}"`).exec(html)?.[1]?.replaceAll('&amp;', '&');
 const shown = (html: string) => [...html.matchAll(/>\s*record number (\d+)\./g)].map((m) => Number(m[1]));
 const record = (i: number, id: string) => JSON.stringify({ at: new Date(Date.UTC(2020, 0, 1, 0, i)).toISOString(), actor: 'tests', action: 'inspection.edit', target: { kind: 'inspection', id }, summary: `record number ${i}.` }) + '\n';
@@ -34,7 +28,7 @@ const record = (i: number, id: string) => JSON.stringify({ at: new Date(Date.UTC
 async function allPages(first: string): Promise<number[][]> {
 	const pages: number[][] = [];
 	for (let href: string | undefined = first; href; ) {
-		const html = await page(href);
+		const html = await ivy.html(href);
 		pages.push(shown(html));
 		href = linkTo(html, 'next');
 	}
@@ -49,15 +43,15 @@ Trail('newest first, fifty at a time, every record of this inspection once and n
 	const pages = await allPages(first);
 	assert.equal(pages.map((p) => p.length), [50, 50, 30]);
 	assert.equal(pages.flat(), Array.from({ length: 130 }, (_, n) => 258 - 2 * n));
-	const two = await page(linkTo(await page(first), 'next')!);
-	const three = await page(linkTo(two, 'next')!);
-	assert.equal(shown(await page(linkTo(three, 'prev')!)), pages[1], 'Newer from page three is page two');
+	const two = await ivy.html(linkTo(await ivy.html(first), 'next')!);
+	const three = await ivy.html(linkTo(two, 'next')!);
+	assert.equal(shown(await ivy.html(linkTo(three, 'prev')!)), pages[1], 'Newer from page three is page two');
 
 	// a save the server audits is on the first page at once; a record appended by another process too
 	const saved = await ivy.save(id, 1, [{ type: 'context', fact: 'inspectionType', value: 'iyjs' }]);
 	assert.is(saved.status, 200);
 	appendFileSync(path.join(server.dataDir, 'audit.jsonl'), record(999, id));
-	const now = await page(first);
+	const now = await ivy.html(first);
 	assert.equal(shown(now).slice(0, 2), [999, 258]);
 	assert.match(now, 'context fact inspectionType set to');
 	assert.match(now, 'Trail YJS');

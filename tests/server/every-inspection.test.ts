@@ -23,13 +23,6 @@ Pages.after(async () => {
 	await server?.dispose();
 });
 
-async function page(pathname: string): Promise<string> {
-	const response = await ivy.request(pathname, { headers: { accept: 'text/html' } });
-	const text = await response.text();
-	assert.is(response.status, 200, `${pathname}: ${text.slice(0, 300)}`);
-	return text;
-}
-
 /** The frameworks list's "Inspections" column, by version: the last cell of each version's row. */
 function perVersion(html: string): Record<string, number> {
 	const counts: Record<string, number> = {};
@@ -45,24 +38,24 @@ const offered = (html: string) => [...html.matchAll(/<option value="inspection:[
 const stored = (html: string) => Number(/Stored inspections \((\d+)\)/.exec(html)?.[1]);
 
 Pages('each version counts its inspections; a version page offers each by name; the impact page counts them all', async () => {
-	const counts = perVersion(await page('/frameworks'));
+	const counts = perVersion(await ivy.html('/frameworks'));
 	assert.equal([counts['2018'], counts['2021'], counts['2025']], [3, 0, 2]);
-	assert.equal(offered(await page('/frameworks/hmip-youth/2025')), ['Newer 0 YJS (hmip-youth@2025)', 'Newer 1 YJS (hmip-youth@2025)', 'Older 0 YJS (hmip-youth@2018)', 'Older 1 YJS (hmip-youth@2018)', 'Older 2 YJS (hmip-youth@2018)']);
-	assert.is(stored(await page('/regression/impact')), 5);
+	assert.equal(offered(await ivy.html('/frameworks/hmip-youth/2025')), ['Newer 0 YJS (hmip-youth@2025)', 'Newer 1 YJS (hmip-youth@2025)', 'Older 0 YJS (hmip-youth@2018)', 'Older 1 YJS (hmip-youth@2018)', 'Older 2 YJS (hmip-youth@2018)']);
+	assert.is(stored(await ivy.html('/regression/impact')), 5);
 });
 
 Pages('a document added, and one removed, behind the server\'s back are counted as they are now', async () => {
 	const added = await server.addInspection(ivy, 'Added YJS', 'hmip-youth@2025', tallies(15));
-	const gone = (await page('/frameworks/hmip-youth/2025')).match(/<option value="inspection:([^"]+)"[^>]*>Older 2 YJS/)![1];
+	const gone = (await ivy.html('/frameworks/hmip-youth/2025')).match(/<option value="inspection:([^"]+)"[^>]*>Older 2 YJS/)![1];
 	unlinkSync(path.join(server.dataDir, 'inspections', `${gone}.json`));
-	const counts = perVersion(await page('/frameworks'));
+	const counts = perVersion(await ivy.html('/frameworks'));
 	assert.equal([counts['2018'], counts['2025']], [2, 3]);
-	const names = offered(await page('/frameworks/hmip-youth/2021'));
+	const names = offered(await ivy.html('/frameworks/hmip-youth/2021'));
 	assert.ok(names.includes('Added YJS (hmip-youth@2025)') && !names.some((n) => n.startsWith('Older 2')), names.join(', '));
-	assert.is(stored(await page('/regression/impact')), 5);
+	assert.is(stored(await ivy.html('/regression/impact')), 5);
 	assert.ok(added);
 	await server.restart();
-	assert.equal(perVersion(await page('/frameworks'))['2025'], 3, 'the same after a restart');
+	assert.equal(perVersion(await ivy.html('/frameworks'))['2025'], 3, 'the same after a restart');
 });
 
 Pages('an impact run over the stored inspections rates each of them, read where it is rated', async () => {
@@ -76,7 +69,7 @@ Pages('an impact run over the stored inspections rates each of them, read where 
 	assert.match(run, /^\/regression\/impact\/[\w-]+$/);
 	let html = '';
 	for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-		html = await page(run);
+		html = await ivy.html(run);
 		if (!html.includes('<progress')) break;
 	}
 	// the three pinned to 2025 say which inspection type they are, as both versions need; the 2018 two do not

@@ -207,6 +207,14 @@ export class Client {
 		});
 	}
 
+	/** A page's HTML, asked for as a browser asks (Accept: text/html); anything but 200 throws, with the start of what came. */
+	async html(pathname: string): Promise<string> {
+		const response = await this.request(pathname, { headers: { accept: 'text/html' } });
+		const text = await response.text();
+		if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}: ${text.slice(0, 300)}`);
+		return text;
+	}
+
 	/** Through the form at /inspections/new, as a browser's enhanced form posts it (with its Origin); returns the new id. */
 	async createInspection(serviceName: string, framework = FRAMEWORK): Promise<string> {
 		const response = await this.request('/inspections/new', {
