@@ -1,9 +1,10 @@
 // One inspection's audit trail over HTTP against the built server: paged through the index of
 // where each target's records lie, newest first, with records the server writes shown at once,
-// a trail written behind the server's back read as it is, and the same pages after a restart.
+// a trail written behind the server's back read as it is, and the same pages after a restart;
+// and its export (audit/export.jsonl), read through the same index.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TestServer, type Client } from '../support/server';
 
@@ -60,6 +61,60 @@ Trail('newest first, fifty at a time, every record of this inspection once and n
 	assert.equal(before.map((p) => p.length), [49, 50, 32]);
 	await server.restart();
 	assert.equal(await allPages(first), before, 'the same after a restart');
+});
+
+Trail('the export of one inspection: exactly its records, newest first, over a trail of many others\' records; with the index behind the trail, and deleted', async () => {
+	const id = await server.addInspection(ivy, 'Export YJS', 'hmip-youth@2025', { context: { inspectionType: 'iyjwcv' } });
+	const log = path.join(server.dataDir, 'audit.jsonl');
+	const index = path.join(server.dataDir, 'indexes', 'audit-targets.json');
+	// 3,000 records over 20 targets, one in 20 this inspection's
+	writeFileSync(log, Array.from({ length: 3000 }, (_, i) => record(i, i % 20 ? `other-${i % 20}` : id)).join(''));
+	const exported = async () => {
+		const response = await ivy.request(`/audit/export.jsonl?kind=inspection&id=${id}`);
+		const text = await response.text();
+		assert.is(response.status, 200, text.slice(0, 300));
+		assert.is(response.headers.get('content-type'), 'application/jsonl; charset=utf-8');
+		assert.is(response.headers.get('content-disposition'), `attachment; filename="audit-inspection-${id}.jsonl"`);
+		return text;
+	};
+	// what the export is to send: this inspection's lines of the trail as it is on disk, newest first, one JSON record a line
+	const expected = () =>
+		readFileSync(log, 'utf8')
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => JSON.parse(line) as { target: { kind: string; id: string } })
+			.filter((r) => r.target.kind === 'inspection' && r.target.id === id)
+			.reverse()
+			.map((r) => JSON.stringify(r) + '\n')
+			.join('');
+	const numbers = (text: string) => [...text.matchAll(/record number (\d+)\./g)].map((m) => Number(m[1]));
+
+	const first = await exported();
+	assert.is(first, expected());
+	assert.equal(numbers(first), Array.from({ length: 150 }, (_, n) => 2980 - 20 * n));
+
+	// written behind the server's back while it runs: in the next export at once
+	appendFileSync(log, record(3000, id) + record(3001, 'other-1'));
+	assert.equal(numbers(await exported()).slice(0, 2), [3000, 2980]);
+	assert.is(await exported(), expected());
+
+	// stopped with its index kept, the trail written to meanwhile: the index is behind it at the restart
+	await server.stop();
+	assert.ok(existsSync(index), 'the server kept its index');
+	appendFileSync(log, record(3002, 'other-2') + record(3003, id));
+	await server.restart();
+	assert.equal(numbers(await exported()).slice(0, 2), [3003, 3000]);
+	assert.is(await exported(), expected());
+
+	// stopped, its index deleted and the trail written to: built again from the trail
+	await server.stop();
+	rmSync(index);
+	appendFileSync(log, record(3004, id));
+	await server.restart();
+	const last = await exported();
+	assert.is(last, expected());
+	assert.is(numbers(last).length, 153);
+	assert.not.match(server.log(), 'pointed at a record it does not name');
 });
 
 Trail.run();
