@@ -3,8 +3,9 @@
 // records, starts the built server on it (as `npm start` does) and times, over HTTP, what people
 // wait for: the inspections list (the first load after a fresh start, and later), opening the
 // largest inspection's workspace, saving an answer as the workspace does, and the audit trail
-// page by page (and one inspection's), the pages that count or name every inspection (frameworks,
-// impact, a version's page); then `npm run impact -- --inspections` over the 2,000 (wall time, peak RSS).
+// page by page (and one inspection's, and its export), the pages that count or name every
+// inspection (frameworks, impact, a version's page); then `npm run impact -- --inspections` over
+// the 2,000 (wall time, peak RSS).
 // Builds the app first, unless --no-build. INSPECTIONS=N and AUDIT_RECORDS=N for a smaller run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -170,6 +171,17 @@ try {
 		href = /<a [^>]*href="([^"]+)"[^>]*rel="next"/.exec(r.text)?.[1]?.replaceAll('&amp;', '&') ?? '';
 	}
 	figure(`audit trail of one inspection (slowest of ${onePages.length} pages)`, Math.max(...onePages), TARGETS.audit, 'ms', `first ${onePages[0].toFixed(0)} ms, ${cpuNote(cpu, onePages.length)}`);
+	// and the same inspection's export, read through the same index of where its records lie
+	const exports: number[] = [];
+	let exported = 0;
+	cpu = serverCpu();
+	for (let i = 0; i < 3; i++) {
+		const r = await timed(client, `/audit/export.jsonl?kind=inspection&id=${largest.id}`);
+		expectOk('the audit export', r);
+		exports.push(r.ms);
+		exported = r.text.split('\n').length - 1;
+	}
+	figure(`audit export of one inspection (${exported} records), median of 3`, median(exports), TARGETS.audit, 'ms', `first ${exports[0].toFixed(0)} ms, ${cpuNote(cpu, 3)}`);
 
 	// 7. pages that name or count every inspection, each the median of 3
 	for (const [label, pathname] of [
