@@ -75,6 +75,9 @@ test('without JavaScript the server refuses a panel decision outside the allowed
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto(address);
+	// without JavaScript each tab is a page of its own, reached by its link
+	await page.getByRole('link', { name: 'Panel', exact: true }).click();
+	await expect(page).toHaveURL(/\?tab=panel#panel$/);
 	const v1 = page.getByRole('region', { name: /^V1 Work with victims/ });
 	// the form offers only what the rules allow; a post of another rating is refused all the same
 	await expect(v1.getByRole('radio', { name: 'Outstanding' })).toHaveCount(0);

@@ -130,6 +130,26 @@ Content('a workspace page is never one from before a save, nor another person\'s
 	assert.not.ok(theirs.html.includes('Reopen the inspection'));
 });
 
+Content('a workspace draws only the tab its address names: each tab is a page of its own without JavaScript', async () => {
+	const id = await inspector.createInspection('Content tabs', 'hmip-youth@2021');
+	const panels = async (query: string) => {
+		const response = await inspector.request(`/inspections/${id}${query}`, { headers: { accept: 'text/html' } });
+		assert.is(response.status, 200);
+		const html = await response.text();
+		return { html, ids: [...html.matchAll(/<div class="govuk-tabs__panel[^"]*" id="([^"]+)"/g)].map((m) => m[1]) };
+	};
+	const first = await panels('');
+	assert.equal(first.ids, ['cases'], 'the first tab only');
+	for (const tab of ['cases', 'tallies', 'qualitative', 'ratings', 'panel']) {
+		assert.ok(first.html.includes(`href="?tab=${tab}#${tab}"`), `a link to the ${tab} tab's own address`);
+		assert.equal((await panels(`?tab=${tab}`)).ids, [tab], `?tab=${tab} draws that tab`);
+	}
+	const qualitative = await panels('?tab=qualitative');
+	assert.ok(qualitative.html.includes('name="prompt') && !first.html.includes('name="prompt'), 'the qualitative prompts are drawn on their tab only');
+	assert.ok(first.html.length < qualitative.html.length / 2, `the first tab's page (${first.html.length} bytes) is not weighed down by the others (${qualitative.html.length} with the qualitative tab)`);
+	for (const query of ['?tab=__proto__', '?tab=constructor', '?tab=%3Cscript%3E', '?tab=']) assert.equal((await panels(query)).ids, ['cases'], `${query}: the first tab`);
+});
+
 /** The raw bytes of an answer, as sent (fetch would decode them). */
 function raw(pathname: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
 	return new Promise((resolve, reject) => {

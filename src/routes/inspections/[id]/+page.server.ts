@@ -39,8 +39,11 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	};
 };
 
-/** Without JavaScript, the workspace's forms post here: one edit each, then back to the page. */
-async function save(event: RequestEvent, form: FormData, edit: Edit | Edit[], tab: string) {
+/** Where a form without JavaScript returns to: a tab of the workspace (its own address) or a part of the page. */
+const tab = (id: string) => `?tab=${id}#${id}`;
+
+/** Without JavaScript, the workspace's forms post here: one edit each, then back to the page, at `to`. */
+async function save(event: RequestEvent, form: FormData, edit: Edit | Edit[], to: string) {
 	try {
 		const edits = Array.isArray(edit) ? edit : [edit];
 		const user = requireEditPermissions(event.locals.user, edits);
@@ -54,7 +57,7 @@ async function save(event: RequestEvent, form: FormData, edit: Edit | Edit[], ta
 		if (e instanceof NotFoundError) error(404, 'There is no such inspection: it may have been deleted.');
 		throw e;
 	}
-	redirect(303, `/inspections/${event.params.id}#${tab}`);
+	redirect(303, `/inspections/${event.params.id}${to}`);
 }
 
 export const actions: Actions = {
@@ -66,12 +69,12 @@ export const actions: Actions = {
 		const references = splitReferences(String(form.get('reference') ?? ''));
 		const sample = String(form.get('sample') ?? '');
 		const edits: Edit[] = (references.length ? references : ['']).map((id) => ({ type: 'add-case', case: { id, sample, facts: { ...facts } } }));
-		return save(event, form, edits, 'cases');
+		return save(event, form, edits, tab('cases'));
 	},
 	decide: async (event) => {
 		const form = await event.request.formData();
 		const decision = { rating: String(form.get('rating') ?? ''), reason: String(form.get('reason') ?? '') };
-		return save(event, form, { type: 'decide', standard: String(form.get('standard') ?? ''), decision }, 'panel');
+		return save(event, form, { type: 'decide', standard: String(form.get('standard') ?? ''), decision }, tab('panel'));
 	},
 	tallies: async (event) => {
 		const form = await event.request.formData();
@@ -86,8 +89,8 @@ export const actions: Actions = {
 				if (current[keyQuestion]) edits.push({ type: 'tally', keyQuestion, tally: null });
 			} else if (relevant !== String(current[keyQuestion]?.relevant ?? '') || yes !== String(current[keyQuestion]?.yes ?? '')) edits.push({ type: 'tally', keyQuestion, tally: { relevant: Number(relevant === '' ? NaN : relevant), yes: Number(yes === '' ? NaN : yes) } });
 		}
-		if (!edits.length) redirect(303, `/inspections/${event.params.id}#tallies`);
-		return save(event, form, edits, 'tallies');
+		if (!edits.length) redirect(303, `/inspections/${event.params.id}${tab('tallies')}`);
+		return save(event, form, edits, tab('tallies'));
 	},
 	context: async (event) => {
 		// checked before the record is read, as save() checks again
@@ -105,7 +108,7 @@ export const actions: Actions = {
 			.filter(([fact, value]) => value !== (current[fact] ?? null))
 			.map(([fact, value]) => ({ type: 'context', fact, value }));
 		if (!edits.length) redirect(303, `/inspections/${event.params.id}#context-heading`);
-		return save(event, form, edits, 'context-heading');
+		return save(event, form, edits, '#context-heading');
 	},
 	team: async (event) => {
 		const form = await event.request.formData();
@@ -113,10 +116,10 @@ export const actions: Actions = {
 		const remove = String(form.get('remove') ?? '');
 		const add = String(form.get('add') ?? '').trim().toLowerCase();
 		const team = remove ? current.filter((name) => name !== remove) : [...(current.length ? current : [actorOf(event)]), add];
-		return save(event, form, { type: 'team', team }, 'ratings');
+		return save(event, form, { type: 'team', team }, tab('ratings'));
 	},
 	status: async (event) => {
 		const form = await event.request.formData();
-		return save(event, form, { type: 'status', status: form.get('status') === 'complete' ? 'complete' : 'in-progress' }, 'ratings');
+		return save(event, form, { type: 'status', status: form.get('status') === 'complete' ? 'complete' : 'in-progress' }, tab('ratings'));
 	}
 };
