@@ -1,17 +1,13 @@
 // Steps the browser tests of the inspections pages share, done as an inspector would.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { whenHydrated } from './hydration';
 
 export type Tallies = Record<string, [relevant: number, yes: number]>;
 
 /** No serious or critical axe violation on the page as it is now. */
 export async function expectAccessible(page: Page) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	const serious = violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(({ id, impact, help, nodes }) => ({ id, impact, help, targets: nodes.slice(0, 5).map((n) => n.target) }));
-	expect(serious).toEqual([]);
+	expect(await seriousViolations(page)).toEqual([]);
 }
 
 /** Create an inspection through the form; returns its workspace address. */
