@@ -78,6 +78,7 @@ test('without JavaScript the server refuses a panel decision outside the allowed
 	// without JavaScript each tab is a page of its own, reached by its link
 	await page.getByRole('link', { name: 'Panel', exact: true }).click();
 	await expect(page).toHaveURL(/\?tab=panel#panel$/);
+	await expect(page.getByRole('link', { name: 'Panel', exact: true })).toHaveAttribute('aria-current', 'page');
 	const v1 = page.getByRole('region', { name: /^V1 Work with victims/ });
 	// the form offers only what the rules allow; a post of another rating is refused all the same
 	await expect(v1.getByRole('radio', { name: 'Outstanding' })).toHaveCount(0);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { listFrameworkVersions, inForce, openVersion } from '../../../src/lib/server/frameworks/framework-versions';
 import { copyAsDraft, createDraft, discardDraft, getDraft, newVersionProblem, PublishedVersionError, saveDraft } from '../../../src/lib/server/storage/drafts';
-import { loadFramework, readVersionFiles, type VersionFiles } from '../../../src/lib/server/frameworks/frameworks';
+import { loadFramework, RECHECK_MS, readVersionFiles, type VersionFiles } from '../../../src/lib/server/frameworks/frameworks';
 import { listRateableVersions, resolveVersion } from '../../../src/lib/server/frameworks/version-catalogue';
 import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '../../../src/lib/server/storage/store';
 import { copyVersion, patchVersion, tempRules } from '../../support/versions';
@@ -235,12 +235,13 @@ Catalog('a valid draft joins the versions the regression tools rate with; an inv
 Catalog.run();
 
 const Cache = suite('the load cache follows the rules folder');
-Cache('a version folder changed on disk is loaded again', () => {
+Cache('a version folder changed on disk is loaded again, at most RECHECK_MS later', async () => {
 	const rules = tempRules();
 	const dir = copyVersion('hmip-youth/2025', rules);
 	const before = loadFramework('hmip-youth@2025', rules);
 	assert.is(loadFramework('hmip-youth@2025', rules), before, 'unchanged: the same load');
 	patchVersion(dir, [{ op: 'replace', path: '/composite.json/title', value: 'Changed on disk' }]);
+	await new Promise((resolve) => setTimeout(resolve, RECHECK_MS + 20));
 	const after = loadFramework('hmip-youth@2025', rules);
 	assert.ok(before.ok && after.ok);
 	if (before.ok && after.ok) {

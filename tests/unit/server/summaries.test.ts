@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createInspection, inspectionNames, inspectionPage, inspections, listInspections, pinnedRecord, saveEdits, summaryIndex, type InspectionRecord } from '../../../src/lib/server/inspections/inspections';
 import { serialise } from '../../../src/lib/server/storage/durable-file';
 import type { Stored } from '../../../src/lib/server/storage/store';
+import { RECHECK_MS } from '../../../src/lib/server/frameworks/frameworks';
 
 /** Each test on its own data folder, as the app would see it. */
 const freshData = () => {
@@ -184,6 +185,8 @@ Index('a rating is kept only while the rules it was worked out under are unchang
 		assert.is(summaryIndex().ratings, 0);
 		// what it says changes: a published version edited in place no longer loads, and the kept rating is not shown
 		writeFileSync(file, readFileSync(file, 'utf8').replace('"title": "Overall YJS rating"', '"title": "Overall YJS rating, edited"'));
+		// a version's folder is looked at again RECHECK_MS after it was last looked at
+		await new Promise((resolve) => setTimeout(resolve, RECHECK_MS + 20));
 		assert.is((await row(doc.id))?.overall, 'not-rated');
 		await restart();
 		assert.is((await row(doc.id))?.overall, 'not-rated');

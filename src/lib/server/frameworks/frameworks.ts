@@ -138,11 +138,32 @@ export function folderSignature(dir: string): string {
 
 const cache = new Map<string, { signature: string; loaded: Checked<FrameworkVersion> }>();
 
+/**
+ * How long a version's folder, once looked at, is taken as unchanged. Every page and list reads
+ * versions, and looking costs some forty file-system calls; a hand edit to a version's files is
+ * rare and seen within this time. What the app writes itself calls forgetLoadedVersions.
+ */
+export const RECHECK_MS = 1000;
+const looked = new Map<string, { at: number; found: VersionRef | Issue; signature: string }>();
+
+/** Where a version lives and its folder's signature (see folderSignature), looked at again after RECHECK_MS. */
+export function versionFolder(ref: string, rulesDir = defaultRulesDir()): { found: VersionRef | Issue; signature: string } {
+	const key = `${rulesDir}\0${ref}`;
+	const now = Date.now();
+	const kept = looked.get(key);
+	if (kept && now - kept.at < RECHECK_MS && now >= kept.at) return kept;
+	const found = findVersion(ref, rulesDir);
+	const fresh = { at: now, found, signature: 'message' in found ? '' : folderSignature(found.dir) };
+	// only versions that exist are kept: references come from requests, and need not
+	if ('message' in found) looked.delete(key);
+	else looked.set(key, fresh);
+	return fresh;
+}
+
 /** A version by reference, loaded once per process and again whenever its folder changes. */
 export function loadFramework(ref: string, rulesDir = defaultRulesDir()): Checked<FrameworkVersion> {
-	const found = findVersion(ref, rulesDir);
+	const { found, signature } = versionFolder(ref, rulesDir);
 	if ('message' in found) return { ok: false, errors: [found], warnings: [] };
-	const signature = folderSignature(found.dir);
 	const cached = cache.get(found.dir);
 	if (cached && cached.signature === signature) return cached.loaded;
 	const loaded = loadVersion(found.dir);
@@ -154,4 +175,5 @@ export function loadFramework(ref: string, rulesDir = defaultRulesDir()): Checke
 /** Forget every cached load (after publishing writes a version folder). */
 export function forgetLoadedVersions() {
 	cache.clear();
+	looked.clear();
 }

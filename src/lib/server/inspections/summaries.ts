@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { WriteSoon } from '../storage/write-soon';
 import type { FrameworkMeta, FrameworkVersion } from '../../engine/index';
 import type { InspectionOrigin, InspectionRecord } from '../../inspection/record';
-import { findVersion, folderSignature, loadFramework } from '../frameworks/frameworks';
+import { loadFramework, versionFolder } from '../frameworks/frameworks';
 import { storedResult } from '../rating/stored-rating';
 import { DurableJSONFile, removeLeftovers } from '../storage/durable-file';
 import type { DocumentStore, DocumentVersion, Stored } from '../storage/store';
@@ -149,9 +149,8 @@ export class SummaryIndex {
 		return (ref) => {
 			if (seen.has(ref)) return seen.get(ref)!;
 			let facts: VersionFacts | null = null;
-			const found = findVersion(ref);
+			const { found, signature } = versionFolder(ref);
 			if (!('message' in found)) {
-				const signature = folderSignature(found.dir);
 				const kept = this.versionFacts.get(ref);
 				if (kept?.dir === found.dir && kept.signature === signature) facts = kept;
 				else {
