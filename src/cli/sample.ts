@@ -49,10 +49,10 @@ const rules = version.sampling;
 if (!rules) fail(`${ref} has no sampling.json: the version does not say how its case samples are drawn`);
 
 /** A file's bytes, refused over the limit before it is read into memory. */
-function readLimited(file: string): Uint8Array {
+function readLimited(file: string, what = 'a longlist'): Uint8Array {
 	try {
 		const size = statSync(file).size;
-		if (size > LONGLIST_LIMITS.bytes) fail(`${file}: the file is ${size} bytes; a file here may be at most ${LONGLIST_LIMITS.bytes} bytes`);
+		if (size > LONGLIST_LIMITS.bytes) fail(`${file}: the file is ${size} bytes; ${what} may be at most ${LONGLIST_LIMITS.bytes} bytes`);
 		return readFileSync(file);
 	} catch (e) {
 		fail(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
@@ -108,7 +108,7 @@ if (values.json) {
 
 /** The cases of a selected.csv as the case sample page exports it: its Case reference and Sample columns (a sample's label or id). */
 function selectedCases(csv: string): RecordedDraw['selected'] {
-	const parsed = parseCsv(new TextDecoder('utf-8', { fatal: false }).decode(readLimited(csv)).replace(/^\uFEFF/, ''));
+	const parsed = parseCsv(new TextDecoder('utf-8', { fatal: false }).decode(readLimited(csv, 'a selected.csv')).replace(/^\uFEFF/, ''));
 	if (!parsed.ok) fail(`${csv}: ${parsed.problem.row === null ? '' : `row ${parsed.problem.row}: `}${parsed.problem.message}`);
 	const [header, ...rows] = parsed.records;
 	const heading = (name: string) => header?.cells.findIndex((h) => h.trim().toLowerCase() === name) ?? -1;
