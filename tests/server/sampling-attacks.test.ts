@@ -3,7 +3,7 @@
 // someone else's uploads, and a draw is made from the exclusions its page showed, or refused.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { LONGLIST_LIMITS } from '../../src/lib/sampling/index';
@@ -193,6 +193,18 @@ Attacks('the draw keeps the longlist\'s fingerprint and the seed the server prop
 	const latest = JSON.parse(readFileSync(path.join(server.dataDir, 'inspections', `${id}.json`), 'utf8')).value.draws.at(-1);
 	assert.equal(latest.proposal, { seed: Number(proposed), changed: false });
 	assert.is(latest.longlist.sha256, draw.longlist.sha256, 'the same rows: the same fingerprint');
+	// a draw recorded before either was kept: the page says so, rather than guessing
+	const file = path.join(server.dataDir, 'inspections', `${id}.json`);
+	const doc = JSON.parse(readFileSync(file, 'utf8'));
+	const last = doc.value.draws.at(-1);
+	delete last.proposal;
+	delete last.longlist.sha256;
+	writeFileSync(`${file}.tmp`, JSON.stringify(doc));
+	renameSync(`${file}.tmp`, file);
+	const old = await page(`/inspections/${id}/sample`);
+	assert.match(old, 'Not recorded (drawn before proposed seeds were kept)');
+	assert.match(old, 'Not recorded (drawn before fingerprints were kept)');
+	assert.not.match(old, 'npm run sample -- verify', 'no check to offer without a fingerprint');
 });
 
 Attacks.run();
