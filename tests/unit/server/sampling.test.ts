@@ -272,7 +272,7 @@ Save('the fingerprint and the proposed seed: stamped by the server, in the recor
 	const trail = readAudit({ kind: 'inspection', id: created.id }).filter((r) => r.action.startsWith('inspection.sample'));
 	const after = trail.map((r) => r.after as { proposal: unknown; seedProposal: string; longlistSha256: string });
 	assert.equal(after[0].proposal, { seed: 9, changed: false });
-	assert.is(after[0].seedProposal, 'the proposed seed');
+	assert.is(after[0].seedProposal, 'the seed was the one proposed');
 	assert.is(after[0].longlistSha256, longlistFingerprint(longlist));
 	assert.is(after[1].seedProposal, 'the proposed seed 77 was changed to 10');
 	assert.match(trail[1].summary, `the proposed seed 77 was changed to 10; longlist SHA-256 ${longlistFingerprint(longlist)}`);

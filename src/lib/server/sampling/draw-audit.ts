@@ -1,5 +1,6 @@
-// What a draw puts in the audit trail: its seed (and whether it was the one proposed), the longlist's fingerprint, the sizes, the cases excluded with their
-// reasons and, for a redraw, why, with the draw it replaced.
+// What a draw puts in the audit trail: its seed and whether it was the one proposed, the
+// longlist's fingerprint, the sizes, the cases excluded with their reasons and, for a redraw,
+// why, with the draw it replaced.
 import { recordAudit } from '../audit/audit';
 import type { InspectionRecord } from '../../inspection/record';
 import type { DrawRecord } from '../../sampling/draw-edit';
@@ -12,7 +13,7 @@ const EXCLUDED_LISTED = 200;
 export function proposalInWords(d: DrawRecord): string {
 	if (d.proposal === undefined) return 'whether the seed was the proposed one is not recorded';
 	if (d.proposal === null) return 'no seed was proposed: the seed came with the request';
-	return d.proposal.changed ? `the proposed seed ${d.proposal.seed} was changed to ${d.seed}` : 'the proposed seed';
+	return d.proposal.changed ? `the proposed seed ${d.proposal.seed} was changed to ${d.seed}` : 'the seed was the one proposed';
 }
 
 const inBrief = (d: DrawRecord) => ({
