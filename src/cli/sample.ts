@@ -1,16 +1,30 @@
 // npm run sample -- LONGLIST --framework id@version --seed N [--json] [--map HEADING=field]:
 // size and draw a case sample from a longlist (CSV or .xlsx) by the version's sampling.json.
+// npm run sample -- verify LONGLIST ... --sha256 HEX --selected selected.csv: show that a recorded
+// draw is what this longlist and seed draw (exit 0), or say how it differs (exit 1).
 import { readFileSync, statSync } from 'node:fs';
 import { loadFramework } from '../lib/server/frameworks/frameworks';
 import { readLonglist } from '../lib/server/sampling/longlist-file';
 import { LONGLIST_FIELDS, LONGLIST_LIMITS, MAX_SEED, planSample, readCases, type LonglistField, type SamplePlan } from '../lib/sampling/index';
 import { chosenSizes, sizeProblems } from '../lib/sampling/draw-edit';
+import { parseCsv } from '../lib/sampling/longlist';
+import { longlistFingerprint } from '../lib/server/sampling/fingerprint';
+import { sampleLabels } from '../lib/server/sampling/labels';
+import { verifyDraw, type RecordedDraw } from '../lib/server/sampling/verify';
 import { fail, parse } from './args';
 
-const usage = 'npm run sample -- LONGLIST --framework id@version --seed N [--json] [--map HEADING=field] [--size SAMPLE=N]';
-const { positionals, values } = parse({ framework: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, map: { type: 'string', multiple: true }, size: { type: 'string', multiple: true } }, usage);
-if (positionals.length !== 1) fail(`usage: ${usage}`);
-const [file] = positionals;
+const usage =
+	'npm run sample -- [verify] LONGLIST --framework id@version --seed N [--json] [--map HEADING=field] [--size SAMPLE=N] (verify: --sha256 HEX --selected selected.csv)';
+const { positionals, values } = parse(
+	{ framework: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, map: { type: 'string', multiple: true }, size: { type: 'string', multiple: true }, sha256: { type: 'string' }, selected: { type: 'string' } },
+	usage
+);
+const verifying = positionals[0] === 'verify';
+if (positionals.length !== (verifying ? 2 : 1)) fail(`usage: ${usage}`);
+const file = positionals.at(-1)!;
+if (!verifying && (values.sha256 !== undefined || values.selected !== undefined)) fail(`--sha256 and --selected are for verify (usage: ${usage})`);
+if (verifying && !/^[0-9a-fA-F]{64}$/.test((values.sha256 as string | undefined) ?? '')) fail(`verify: --sha256 is the longlist's SHA-256 the draw recorded, 64 hexadecimal digits (usage: ${usage})`);
+if (verifying && !values.selected) fail(`verify: --selected is the selected.csv downloaded from the case sample page (usage: ${usage})`);
 const ref = values.framework as string | undefined;
 if (!ref) fail(`--framework id@version is required (usage: ${usage})`);
 const seedText = values.seed as string | undefined;
@@ -34,14 +48,17 @@ const version = loaded.value;
 const rules = version.sampling;
 if (!rules) fail(`${ref} has no sampling.json: the version does not say how its case samples are drawn`);
 
-let bytes: Uint8Array;
-try {
-	// Refuse a file over the limit before reading it into memory.
-	if (statSync(file).size > LONGLIST_LIMITS.bytes) fail(`${file}: the file is ${statSync(file).size} bytes; a longlist may be at most ${LONGLIST_LIMITS.bytes} bytes`);
-	bytes = readFileSync(file);
-} catch (e) {
-	fail(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+/** A file's bytes, refused over the limit before it is read into memory. */
+function readLimited(file: string, what = 'a longlist'): Uint8Array {
+	try {
+		const size = statSync(file).size;
+		if (size > LONGLIST_LIMITS.bytes) fail(`${file}: the file is ${size} bytes; ${what} may be at most ${LONGLIST_LIMITS.bytes} bytes`);
+		return readFileSync(file);
+	} catch (e) {
+		fail(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+	}
 }
+const bytes = readLimited(file);
 const where = (row: number | null) => (row === null ? file : `${file}: row ${row}`);
 const read = await readLonglist(bytes, file, map);
 if (!read.ok) fail(`${where(read.problem.row)}: ${read.problem.message}`);
@@ -61,14 +78,58 @@ const plan = planSample(rules, cases.cases, seed, chosen.sizes);
 const unsized = sizeProblems(rules, plan, chosen.sizes).filter((i) => Object.hasOwn(chosen.sizes, i.pointer.split('/')[2] ?? ''));
 if (unsized.length) fail(`--size: ${unsized[0].message}`);
 
+// the longlist's fingerprint, as a draw records it (see README, Drawing the case sample)
+const sha256 = longlistFingerprint(cases.cases);
+
+if (verifying) {
+	const verdict = verifyDraw(rules, cases.cases, seed, chosen.sizes, { sha256: values.sha256 as string, selected: selectedCases(values.selected as string) });
+	const s = verdict.selection;
+	if (values.json) {
+		console.log(JSON.stringify({ framework: `${version.meta.id}@${version.meta.version}`, hash: version.hash, seed, longlist: { cases: cases.cases.length, excluded: plan.excluded.length, sha256 }, ok: verdict.ok, sameLonglist: verdict.sameLonglist, selection: s }, null, 2));
+	} else {
+		const out = [
+			`${version.meta.id}@${version.meta.version} (${version.hash.slice(0, 19)}), seed ${seed}`,
+			`longlist: ${cases.cases.length} cases, ${plan.excluded.length} excluded, SHA-256 ${sha256}`,
+			verdict.sameLonglist ? 'longlist: the same as the draw recorded' : `longlist: NOT the one the draw recorded (its SHA-256 is ${(values.sha256 as string).toLowerCase()}): another file, or rows, strata, exclusions or their order differ`,
+			s.same ? `selection: the same ${s.drawn} cases` : `selection: NOT the same: ${s.drawn} drawn here${s.missing.length ? `; not in ${values.selected as string}: ${s.missing.join(', ')}` : ''}${s.extra.length ? `; in ${values.selected as string} but not drawn here: ${s.extra.join(', ')}` : ''}`
+		];
+		if (s.otherSamples) out.push(`${s.otherSamples} cases in ${values.selected as string} are in samples this longlist does not draw (another longlist's draw): not compared`);
+		out.push(verdict.ok ? 'verified: this longlist and seed draw the recorded selection' : 'NOT verified');
+		console.log(out.join('\n'));
+	}
+	process.exit(verdict.ok ? 0 : 1);
+}
+
 if (values.json) {
-	console.log(JSON.stringify({ framework: `${version.meta.id}@${version.meta.version}`, hash: version.hash, longlist: { cases: cases.cases.length, excluded: plan.excluded.length }, ...plan }, null, 2));
+	console.log(JSON.stringify({ framework: `${version.meta.id}@${version.meta.version}`, hash: version.hash, longlist: { cases: cases.cases.length, excluded: plan.excluded.length, sha256 }, ...plan }, null, 2));
 } else {
 	console.log(text(plan));
 }
 
+/** The cases of a selected.csv as the case sample page exports it: its Case reference and Sample columns (a sample's label or id). */
+function selectedCases(csv: string): RecordedDraw['selected'] {
+	const parsed = parseCsv(new TextDecoder('utf-8', { fatal: false }).decode(readLimited(csv, 'a selected.csv')).replace(/^\uFEFF/, ''));
+	if (!parsed.ok) fail(`${csv}: ${parsed.problem.row === null ? '' : `row ${parsed.problem.row}: `}${parsed.problem.message}`);
+	const [header, ...rows] = parsed.records;
+	const heading = (name: string) => header?.cells.findIndex((h) => h.trim().toLowerCase() === name) ?? -1;
+	const reference = heading('case reference');
+	const sample = heading('sample');
+	if (reference < 0 || sample < 0) fail(`${csv}: the headings "Case reference" and "Sample" are not there: is it the selected.csv from the case sample page?`);
+	const ids = new Map<string, string>();
+	for (const [id, label] of Object.entries(sampleLabels(version).samples)) {
+		ids.set(label.toLowerCase(), id);
+		ids.set(id.toLowerCase(), id);
+	}
+	return rows
+		.filter((r) => r.cells.some((c) => c.trim()))
+		.map((r) => {
+			const name = (r.cells[sample] ?? '').trim();
+			return { reference: (r.cells[reference] ?? '').trim(), sample: ids.get(name.toLowerCase()) ?? name };
+		});
+}
+
 function text(p: SamplePlan): string {
-	const out = [`${version.meta.id}@${version.meta.version} (${version.hash.slice(0, 19)}), seed ${p.seed}`, `longlist: ${cases.ok ? cases.cases.length : 0} cases, ${p.excluded.length} excluded`];
+	const out = [`${version.meta.id}@${version.meta.version} (${version.hash.slice(0, 19)}), seed ${p.seed}`, `longlist: ${cases.ok ? cases.cases.length : 0} cases, ${p.excluded.length} excluded, SHA-256 ${sha256}`];
 	// The sizes with their arithmetic first, then every selected reference.
 	for (const { size } of p.samples) {
 		out.push('', `${size.label}: ${size.size === null ? 'no size' : `${size.size} of ${size.eligible} eligible cases`}`);

@@ -2,6 +2,7 @@
 // need mapping, two cases excluded with reasons, a draw with a seed, the drawn cases in the
 // workspace, the selected list downloaded, and the draw in the audit trail. Every new page is
 // checked with axe, at 320 px, and the exclusion is made from the keyboard.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -338,4 +339,50 @@ test('a draw from a tab shown before an exclusion made in another tab is refused
 	await page.getByRole('button', { name: 'Draw the sample' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
 	await expect(page.getByTestId('current-seed')).toBeVisible();
+});
+
+test('the sample page shows the longlist’s fingerprint and whether the seed drawn was the one proposed', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Fairshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	const rows = ROWS.slice(0, 40);
+	const csv = ['Case reference,Stratum', ...rows.map((r) => `${r.reference},${r.stratum.cell}`)].join('\n');
+	// what anyone can compute from the longlist: SHA-256 of one JSON array per row (reference, stratum id, excluded)
+	const fingerprint = createHash('sha256')
+		.update(rows.map((r) => `${JSON.stringify([r.reference, r.stratum.id, false])}\n`).join(''))
+		.digest('hex');
+	const upload = async () => {
+		await page.goto(`${workspace}/sample`);
+		await page.getByLabel('Upload the longlist').setInputFiles({ name: 'longlist.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+		await page.getByRole('button', { name: 'Upload', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+		await whenHydrated(page);
+	};
+	// drawn with the seed proposed
+	await upload();
+	const proposed = await page.getByLabel('Seed').inputValue();
+	expect(proposed).toMatch(/^\d+$/);
+	await page.reload();
+	await expect(page.getByLabel('Seed'), 'the proposal is the server’s, kept with the longlist').toHaveValue(proposed);
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+	await expect(page.getByTestId('current-seed')).toHaveText(proposed);
+	await expect(page.getByTestId('current-proposal')).toHaveText(`${proposed}, used as proposed`);
+	await expect(page.getByTestId('current-fingerprint')).toHaveText(fingerprint);
+	await expect(page.getByText(`npm run sample -- verify LONGLIST --selected SELECTED.csv --sha256 ${fingerprint} --framework hmip-youth@2025 --seed ${proposed}`)).toBeVisible();
+
+	// drawn again with a seed of the inspector's own: allowed, and said
+	await upload();
+	const second = await page.getByLabel('Seed').inputValue();
+	const typed = second === '12345' ? '54321' : '12345';
+	await page.getByLabel('Seed').fill(typed);
+	await page.getByLabel('Why draw the sample again').fill('The team agreed a seed beforehand');
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+	await expect(page.getByTestId('current-seed')).toHaveText(typed);
+	await expect(page.getByTestId('current-proposal')).toHaveText(`${second}, changed by the lead inspector to ${typed}`);
+	await expect(page.getByTestId('current-fingerprint')).toHaveText(fingerprint);
+	await expect(page.getByRole('table', { name: 'Earlier draws, newest first' })).toContainText(`${proposed}, used as proposed`);
+	await checkPage(page);
+
+	// the audit trail says it too
+	const id = workspace.split('/').pop();
+	await page.goto(`/audit?kind=inspection&id=${id}`);
+	await expect(page.getByText(`the proposed seed ${second} was changed to ${typed}; longlist SHA-256 ${fingerprint}`)).toBeVisible();
 });

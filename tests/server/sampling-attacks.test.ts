@@ -3,7 +3,9 @@
 // someone else's uploads, and a draw is made from the exclusions its page showed, or refused.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { LONGLIST_LIMITS } from '../../src/lib/sampling/index';
 import { TestServer, report, type Client } from '../support/server';
 import { zeros, zip } from '../support/zip';
@@ -146,6 +148,63 @@ Attacks('a draw from a page shown before an exclusion made in another tab is ref
 	const selected = await (await inspector.request(`/inspections/${id}/sample/selected.csv`)).text();
 	assert.not.match(selected, /^A1,/m, 'the excluded case is not drawn');
 	assert.match(selected, /^A2,/m);
+});
+
+Attacks('the draw keeps the longlist\'s fingerprint and the seed the server proposed; a proposal the form claims is not believed', async () => {
+	const id = await inspector.createInspection('Fair draw');
+	const uploaded = await upload(id, 'fair.csv', 'Case reference,Stratum\n B1 ,court\nB2,court\nB3,court\nB4,court\n');
+	assert.is(uploaded.answer.type, 'redirect', uploaded.text);
+	const review = uploaded.answer.location!;
+	// the proposal is the server's own, kept with the pending longlist, and the page shows that one each time
+	const pendingId = review.split('/').at(-1)!;
+	const kept = JSON.parse(readFileSync(path.join(server.dataDir, 'sampling-pending', `${pendingId}.json`), 'utf8')).value.seed as number;
+	assert.ok(Number.isInteger(kept));
+	const shown = await page(review);
+	assert.is(Number(shown.match(/id="seed"[^>]*value="(\d+)"/)?.[1] ?? NaN), kept);
+	assert.is(Number((await page(review)).match(/id="seed"[^>]*value="(\d+)"/)?.[1] ?? NaN), kept, 'the same proposal on a reload');
+	const typed = (kept + 1) % 4294967296;
+	const pendingRevision = shown.match(/name="pendingRevision" value="(\d+)"/)![1];
+	// the form claims the typed seed was the proposed one, every way it might
+	const forged = new URLSearchParams({ seed: String(typed), 'size-court': '3', revision: String(await inspector.revision(id)), pendingRevision, proposedSeed: String(typed), proposal: String(typed), seedChanged: 'false', sha256: 'f'.repeat(64) });
+	const drawn = await action(`${review}?/draw`, forged);
+	assert.is(drawn.answer.type, 'redirect', drawn.text);
+	const stored = JSON.parse(readFileSync(path.join(server.dataDir, 'inspections', `${id}.json`), 'utf8')).value;
+	const draw = stored.draws.at(-1);
+	assert.equal(draw.proposal, { seed: kept, changed: true });
+	// SHA-256 of the rows as read: references trimmed, the stratum's id, excluded or not, in the file's order
+	const rows = ['B1', 'B2', 'B3', 'B4'].map((r) => `["${r}","court",false]\n`).join('');
+	assert.is(draw.longlist.sha256, createHash('sha256').update(rows).digest('hex'));
+	// the audit record says both
+	const audit = readFileSync(path.join(server.dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.action === 'inspection.sample-draw' && r.target.id === id);
+	assert.is(audit.length, 1);
+	assert.equal(audit[0].after.proposal, { seed: kept, changed: true });
+	assert.is(audit[0].after.longlistSha256, draw.longlist.sha256);
+	assert.match(audit[0].summary, `the proposed seed ${kept} was changed to ${typed}`);
+	// and the sample page
+	const sample = await page(`/inspections/${id}/sample`);
+	assert.match(sample, `${kept}, changed by the lead inspector to ${typed}`);
+	assert.match(sample, draw.longlist.sha256);
+	// drawn again with the seed proposed for the new upload: recorded as used as proposed
+	const again = await upload(id, 'fair.csv', 'Case reference,Stratum\nB1,court\nB2,court\nB3,court\nB4,court\n');
+	const page2 = await page(again.answer.location!);
+	const proposed = page2.match(/id="seed"[^>]*value="(\d+)"/)![1];
+	const redrawn = await action(`${again.answer.location!}?/draw`, new URLSearchParams({ seed: proposed, 'size-court': '3', reason: 'again', revision: String(await inspector.revision(id)), pendingRevision: page2.match(/name="pendingRevision" value="(\d+)"/)![1] }));
+	assert.is(redrawn.answer.type, 'redirect', redrawn.text);
+	const latest = JSON.parse(readFileSync(path.join(server.dataDir, 'inspections', `${id}.json`), 'utf8')).value.draws.at(-1);
+	assert.equal(latest.proposal, { seed: Number(proposed), changed: false });
+	assert.is(latest.longlist.sha256, draw.longlist.sha256, 'the same rows: the same fingerprint');
+	// a draw recorded before either was kept: the page says so, rather than guessing
+	const file = path.join(server.dataDir, 'inspections', `${id}.json`);
+	const doc = JSON.parse(readFileSync(file, 'utf8'));
+	const last = doc.value.draws.at(-1);
+	delete last.proposal;
+	delete last.longlist.sha256;
+	writeFileSync(`${file}.tmp`, JSON.stringify(doc));
+	renameSync(`${file}.tmp`, file);
+	const old = await page(`/inspections/${id}/sample`);
+	assert.match(old, 'Not recorded (drawn before proposed seeds were kept)');
+	assert.match(old, 'Not recorded (drawn before fingerprints were kept)');
+	assert.not.match(old, 'npm run sample -- verify', 'no check to offer without a fingerprint');
 });
 
 Attacks.run();

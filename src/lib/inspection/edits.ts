@@ -6,7 +6,7 @@ import type { Answer, FrameworkVersion } from '../engine/types';
 import { pointer, type Issue } from '../engine/errors';
 import type { Case, InspectionRecord, InspectionStatus } from './record';
 import { contextValueProblem, contextValueText, type ContextTerms } from './context';
-import { applyDraw, describeDraw, type DrawInput } from '../sampling/draw-edit';
+import { applyDraw, describeDraw, type DrawInput, type DrawScope } from '../sampling/draw-edit';
 import type { SamplingRules } from '../sampling/types';
 
 export type FactValue = string | number | boolean;
@@ -57,6 +57,8 @@ export interface EditScope {
 	/** the framework samples and sampling.json a draw is checked against (a version without them cannot draw) */
 	samples?: Set<string>;
 	sampling?: SamplingRules;
+	/** the longlist's fingerprint a draw records: the server's (see DrawScope) */
+	fingerprint?: DrawScope['fingerprint'];
 }
 
 const scopes = new WeakMap<FrameworkVersion, EditScope>();

@@ -5,6 +5,7 @@
 import { pointer, type Issue } from '../engine/errors';
 import type { Case, InspectionRecord } from '../inspection/record';
 import { MAX_SEED } from './draw';
+import type { FingerprintRow } from './fingerprint';
 import { LONGLIST_LIMITS, type LonglistCase } from './longlist';
 import { groupsOf } from './size';
 import type { SamplingRules } from './types';
@@ -38,7 +39,14 @@ export interface DrawRecord {
 	by: string;
 	reason?: string;
 	file?: string;
-	longlist: { cases: number; excluded: number };
+	/** sha256: of the rows the draw read, in their order (see fingerprint.ts); absent on draws from before it was kept */
+	longlist: { cases: number; excluded: number; sha256?: string };
+	/**
+	 * The seed the server proposed and whether the draw used another, from the server's own
+	 * state, never the request's; null: none was proposed (a draw sent to the edits API brings
+	 * its own seed); absent on draws from before it was kept.
+	 */
+	proposal?: { seed: number; changed: boolean } | null;
 	samples: { sample: string; label: string; eligible: number; size: number | null; chosen?: boolean; groups: { group: string; eligible: number; drawn: number }[] }[];
 	selected: { reference: string; group: string; sample: string }[];
 	excluded: { reference: string; group: string; reason: string }[];
@@ -55,6 +63,8 @@ export interface DrawScope {
 	ref: string;
 	samples?: Set<string>;
 	sampling?: SamplingRules;
+	/** the longlist's fingerprint: given by the server, which alone draws (the browser has no synchronous SHA-256) */
+	fingerprint?: (rows: readonly FingerprintRow[]) => string;
 }
 
 /**
@@ -208,7 +218,7 @@ export function applyDraw(record: InspectionRecord, input: DrawInput, scope: Dra
 		by: '',
 		...(reason ? { reason } : {}),
 		...(isText(input.file) ? { file: input.file.trim().slice(0, 200) } : {}),
-		longlist: { cases: read.cases.length, excluded: plan.excluded.length },
+		longlist: { cases: read.cases.length, excluded: plan.excluded.length, ...(scope.fingerprint ? { sha256: scope.fingerprint(read.cases) } : {}) },
 		samples: plan.samples.map(({ size, draw }) => ({ sample: size.sample, label: size.label, eligible: size.eligible, size: size.size, ...(size.steps.some((s) => s.id === 'chosen') ? { chosen: true } : {}), groups: draw.counts })),
 		selected,
 		excluded: plan.excluded.map(({ reference, group, reason }) => ({ reference, group, reason })),
@@ -219,10 +229,15 @@ export function applyDraw(record: InspectionRecord, input: DrawInput, scope: Dra
 	return [];
 }
 
-/** The last draw's who and when: the signed-in account and the server's clock. */
-export function stampDraw(record: InspectionRecord, by: string, at = new Date().toISOString()) {
+/**
+ * The last draw's who and when: the signed-in account and the server's clock; and, unless
+ * `proposed` is undefined (not known), the seed the server proposed for it (null: none was).
+ */
+export function stampDraw(record: InspectionRecord, by: string, at = new Date().toISOString(), proposed?: number | null) {
 	const last = record.draws?.at(-1);
-	if (last && !last.at) Object.assign(last, { at, by });
+	if (!last || last.at) return;
+	Object.assign(last, { at, by });
+	if (proposed !== undefined) last.proposal = proposed === null ? null : { seed: proposed, changed: proposed !== last.seed };
 }
 
 /** A draw in words, for the record of who changed what. */

@@ -2,12 +2,15 @@
 // arithmetic, the selected references, and one clear line (exit 2) for every bad input.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { cli } from '../../support/cli';
+import { loadFramework } from '../../../src/lib/server/frameworks/frameworks';
+import { selectedCsv } from '../../../src/lib/server/sampling/selected';
+import type { DrawRecord } from '../../../src/lib/sampling/draw-edit';
 import { copyVersion, tempRules } from '../../support/versions';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'yardstick-longlist-'));
@@ -100,7 +103,8 @@ Sample('--map HEADING=field for other headings, in CSV and in a workbook', async
 Sample('a heading that is a property name of every object ("__proto__") can be mapped', () => {
 	const file = writeCsv('proto.csv', ['__proto__', 'Stratum'], people.map((p) => [p.reference, p.stratum]));
 	const r = json(file, '--map', '__proto__=reference');
-	assert.equal(r.longlist, { cases: 300, excluded: 0 });
+	assert.equal({ cases: r.longlist.cases, excluded: r.longlist.excluded }, { cases: 300, excluded: 0 });
+	assert.match(r.longlist.sha256, /^[0-9a-f]{64}$/);
 });
 Sample('a victims longlist: the sources give no size above nine, so the command says so and draws none', () => {
 	const file = writeCsv('victims.csv', ['Reference', 'Stratum'], Array.from({ length: 20 }, (_, i) => [`V${i}`, 'Victims']));
@@ -130,6 +134,83 @@ Sample('a small service: the rule is flagged with its action', () => {
 	assert.match(r.stdout, 'Children (domain two): 18 of 20 eligible cases');
 	assert.match(r.stdout, 'small-service rule: 20 eligible cases, fewer than 25; no eligible cases in Resettlement cases, Bail and remand.');
 	assert.match(r.stdout, '[sampling-small-service]');
+});
+Sample('the longlist\'s fingerprint: the same for the same rows however they are read, another for another order', async () => {
+	const sha = json(longlistCsv).longlist.sha256;
+	assert.match(sha, /^[0-9a-f]{64}$/);
+	assert.match(run(longlistCsv).stdout, `longlist: 300 cases, 2 excluded, SHA-256 ${sha}`);
+	// the stratum by label or by id, another column, a workbook: the same rows as read
+	const xlsx = await writeXlsx('fingerprint.xlsx', ['Case reference', 'Stratum', 'Excluded', 'Reason'], people.map((p) => [p.reference, p.stratum, p.excluded, p.reason]));
+	assert.is(json(xlsx).longlist.sha256, sha);
+	const reversed = writeCsv('fingerprint-reversed.csv', HEADER, [...people].reverse().map(cells));
+	assert.is.not(json(reversed).longlist.sha256, sha);
+});
+
+/** The selected.csv the case sample page exports for a draw of this longlist with this seed. */
+function exportedSelection(name: string, seed: string, change?: (lines: string[]) => string[]): { file: string; sha256: string } {
+	const plan = JSON.parse(cli('sample', [longlistCsv, '--framework', 'hmip-youth@2025', '--seed', seed, '--json']).stdout);
+	const framework = loadFramework('hmip-youth@2025');
+	if (!framework.ok) throw new Error('hmip-youth@2025 does not load');
+	const draw: DrawRecord = {
+		seed: Number(seed),
+		at: '2026-01-01T00:00:00.000Z',
+		by: 'ann',
+		longlist: plan.longlist,
+		samples: plan.samples.map((s: { size: { sample: string; label: string; eligible: number; size: number }; draw: { counts: DrawRecord['samples'][number]['groups'] } }) => ({ sample: s.size.sample, label: s.size.label, eligible: s.size.eligible, size: s.size.size, groups: s.draw.counts })),
+		selected: plan.samples.flatMap((s: { draw: { selected: DrawRecord['selected'] } }) => s.draw.selected),
+		excluded: [],
+		warnings: [],
+		replaced: 0
+	};
+	const [header, ...rows] = selectedCsv([draw], framework.value).trim().split('\r\n');
+	const file = path.join(dir, name);
+	writeFileSync(file, [header, ...(change ? change(rows) : rows)].join('\r\n') + '\r\n');
+	return { file, sha256: plan.longlist.sha256 };
+}
+const verify = (file: string, seed: string, sha256: string, selected: string) => cli('sample', ['verify', file, '--framework', 'hmip-youth@2025', '--seed', seed, '--sha256', sha256, '--selected', selected]);
+
+Sample('verify: the longlist and seed draw the selection exported from the page, exit 0', () => {
+	const { file, sha256 } = exportedSelection('selected-42.csv', '42');
+	assert.match(readFileSync(file, 'utf8'), /^Case reference,Stratum,Sample\r\nYJ\d{4},Resettlement cases,/, 'the export names strata and samples by label');
+	const r = verify(longlistCsv, '42', sha256, file);
+	assert.is(r.status, 0, r.stdout + r.stderr);
+	assert.match(r.stdout, 'longlist: the same as the draw recorded');
+	assert.match(r.stdout, 'selection: the same 107 cases');
+	assert.match(r.stdout, /^verified: this longlist and seed draw the recorded selection$/m);
+});
+Sample('verify: another seed, a case swapped in the selection, or another longlist is NOT verified, exit 1, saying what differs', () => {
+	const { file, sha256 } = exportedSelection('selected-42b.csv', '42');
+	const seed = verify(longlistCsv, '43', sha256, file);
+	assert.is(seed.status, 1);
+	assert.match(seed.stdout, 'longlist: the same as the draw recorded');
+	assert.match(seed.stdout, /selection: NOT the same: 107 drawn here; not in .*selected-42b\.csv: YJ\d{4}/);
+	assert.match(seed.stdout, /^NOT verified$/m);
+	const swapped = exportedSelection('selected-swapped.csv', '42', (lines) => [lines[0].replace(/^YJ\d{4},/, 'YJ0004,'), ...lines.slice(1)]);
+	const s = verify(longlistCsv, '42', sha256, swapped.file);
+	assert.is(s.status, 1);
+	assert.match(s.stdout, /in .*selected-swapped\.csv but not drawn here: YJ0004$/m);
+	// the same cases in another order draw the same sample, but it is not the longlist the draw recorded
+	const reversed = writeCsv('verify-reversed.csv', HEADER, [...people].reverse().map(cells));
+	const o = verify(reversed, '42', sha256, file);
+	assert.is(o.status, 1);
+	assert.match(o.stdout, 'longlist: NOT the one the draw recorded');
+	assert.match(o.stdout, 'selection: the same 107 cases');
+});
+Sample('verify: bad input is one line, exit 2', () => {
+	const { file, sha256 } = exportedSelection('selected-bad.csv', '42');
+	const cases: [string[], RegExp][] = [
+		[['verify', longlistCsv, '--framework', 'hmip-youth@2025', '--seed', '42', '--selected', file], /--sha256 is the longlist's SHA-256/],
+		[['verify', longlistCsv, '--framework', 'hmip-youth@2025', '--seed', '42', '--sha256', 'abc', '--selected', file], /64 hexadecimal digits/],
+		[['verify', longlistCsv, '--framework', 'hmip-youth@2025', '--seed', '42', '--sha256', sha256], /--selected is the selected\.csv/],
+		[['verify', longlistCsv, '--framework', 'hmip-youth@2025', '--seed', '42', '--sha256', sha256, '--selected', longlistCsv], /the headings "Case reference" and "Sample" are not there/],
+		[[longlistCsv, '--framework', 'hmip-youth@2025', '--seed', '42', '--sha256', sha256], /--sha256 and --selected are for verify/]
+	];
+	for (const [args, message] of cases) {
+		const r = cli('sample', args);
+		assert.is(r.status, 2, args.join(' '));
+		assert.match(r.stderr, message);
+		assert.is(r.stderr.trim().split('\n').length, 1);
+	}
 });
 Sample.run();
 

@@ -19,6 +19,7 @@ import { bodyLimit } from '../../../src/lib/server/http/body-limits';
 import { LONGLIST_LIMITS } from '../../../src/lib/sampling/index';
 import type { Edit } from '../../../src/lib/inspection/edits';
 import { rules2025 } from '../../support/sampling';
+import { longlistFingerprint } from '../../../src/lib/server/sampling/fingerprint';
 
 const freshData = () => (process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'yardstick-sampling-')));
 const csv = (text: string) => new TextEncoder().encode(text);
@@ -255,5 +256,32 @@ Save('audited by the save itself, whoever sends it: the seed, the sizes, the exc
 	assert.match(trail[0].summary, /with seed 9: \d+ cases from a longlist of 41, 1 excluded/);
 	assert.is(trail[1].reason, 'a corrected longlist');
 	assert.is((trail[1].before as { seed: number }).seed, 9);
+});
+Save('the fingerprint and the proposed seed: stamped by the server, in the record and the audit, and older draws still valid', async () => {
+	freshData();
+	const created = await createInspection(pinnedRecord({ serviceName: 'Drawshire YJS', framework: 'hmip-youth@2025', evidence: { context: { inspectionType: 'iyjs' } } }), 'ann');
+	const proposed = await saveEdits(created.id, 1, [{ type: 'draw', seed: 9, longlist }], 'ann', (b, a) => auditSave(b, a, 'ann'), { proposedSeed: 9 });
+	assert.equal(proposed.value.draws![0].proposal, { seed: 9, changed: false });
+	assert.is(proposed.value.draws![0].longlist.sha256, longlistFingerprint(longlist));
+	assert.equal(validateRecord(proposed.value), []);
+	const changed = await saveEdits(created.id, proposed.revision, [{ type: 'draw', seed: 10, longlist, reason: 'seed typed' }], 'ann', (b, a) => auditSave(b, a, 'ann'), { proposedSeed: 77 });
+	assert.equal(changed.value.draws![1].proposal, { seed: 77, changed: true });
+	// the edits API proposes nothing: the request brings its own seed, and no proposal it claims is kept
+	const api = await saveEdits(created.id, changed.revision, [{ type: 'draw', seed: 11, longlist, reason: 'again', proposal: { seed: 11, changed: false } } as Edit], 'ann');
+	assert.is(api.value.draws![2].proposal, null);
+	const trail = readAudit({ kind: 'inspection', id: created.id }).filter((r) => r.action.startsWith('inspection.sample'));
+	const after = trail.map((r) => r.after as { proposal: unknown; seedProposal: string; longlistSha256: string });
+	assert.equal(after[0].proposal, { seed: 9, changed: false });
+	assert.is(after[0].seedProposal, 'the seed was the one proposed');
+	assert.is(after[0].longlistSha256, longlistFingerprint(longlist));
+	assert.is(after[1].seedProposal, 'the proposed seed 77 was changed to 10');
+	assert.match(trail[1].summary, `the proposed seed 77 was changed to 10; longlist SHA-256 ${longlistFingerprint(longlist)}`);
+	// a draw recorded before either was kept is still a valid record, and its trail says "not recorded"
+	const old = structuredClone(api.value);
+	delete old.draws![0].proposal;
+	delete old.draws![0].longlist.sha256;
+	assert.equal(validateRecord(old), []);
+	old.draws![0].longlist.sha256 = 'not a hash';
+	assert.match(validateRecord(old).map((i) => i.pointer).join(), /\/draws\/0\/longlist\/sha256/);
 });
 Save.run();

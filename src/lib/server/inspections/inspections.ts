@@ -13,6 +13,7 @@ import { users } from '../accounts/users';
 import { ownMaps } from '../../engine/own-maps';
 import { SummaryIndex, type InspectionFacts } from './summaries';
 import { storedResult } from '../rating/stored-rating';
+import { longlistFingerprint } from '../sampling/fingerprint';
 
 export type { InspectionRecord } from '../../inspection/record';
 export type { InspectionFacts } from './summaries';
@@ -112,6 +113,15 @@ export async function duplicateInspection(id: string, by: string): Promise<Store
 }
 
 /**
+ * What the server knows of a draw that no request may say: the seed it proposed for it, from its
+ * own pending longlist (null: none was, as for a draw sent to the edits API with its own seed;
+ * undefined: not known, for a longlist uploaded before proposals were kept).
+ */
+export interface DrawStamp {
+	proposedSeed: number | null | undefined;
+}
+
+/**
  * Apply the browser's edits to the stored record, if it is still at `baseRevision`. A panel
  * decision the rules do not allow is refused here as in the browser, with the rule's text.
  * `beforeWrite` (the audit) runs when the save is sure to be attempted, before the file changes.
@@ -121,7 +131,8 @@ export async function saveEdits(
 	baseRevision: number,
 	edits: Edit[],
 	by: string,
-	beforeWrite?: (before: Stored<InspectionRecord>, after: Stored<InspectionRecord>) => Promise<void>
+	beforeWrite?: (before: Stored<InspectionRecord>, after: Stored<InspectionRecord>) => Promise<void>,
+	draw: DrawStamp = { proposedSeed: null }
 ): Promise<Stored<InspectionRecord>> {
 	const store = inspections();
 	const current = await store.get(id);
@@ -129,9 +140,9 @@ export async function saveEdits(
 	if (!Array.isArray(edits) || !edits.length) throw new InvalidDocumentError([{ file: 'edit', pointer: '', message: 'there are no changes to save', severity: 'error' }]);
 	// The edits are checked against the ids of the version the record is pinned to before they touch it.
 	const framework = pinnedVersion(current.value);
-	const applied = applyEdits(current.value, edits, editScope(framework));
+	const applied = applyEdits(current.value, edits, { ...editScope(framework), fingerprint: longlistFingerprint });
 	if (!applied.ok) throw new InvalidDocumentError(applied.issues);
-	if (edits.some((edit) => edit.type === 'draw')) stampDraw(applied.record, by);
+	if (edits.some((edit) => edit.type === 'draw')) stampDraw(applied.record, by, undefined, draw.proposedSeed);
 	const problems = validateRecord(applied.record);
 	if (problems.length) throw new InvalidDocumentError(problems);
 	for (const edit of edits) if (edit.type === 'team') await checkTeam(edit.team);

@@ -23,6 +23,12 @@ export interface PendingLonglist {
 	cases: (LonglistEntry & { row: number })[] | null;
 	/** cases the lead inspector excluded on the page, with the reason */
 	marked: { reference: string; reason: string }[];
+	/**
+	 * The seed the server proposes for its draw, chosen once at the upload and kept here so the
+	 * draw records whether it was used (a form field could say anything); absent on longlists
+	 * uploaded before it was kept.
+	 */
+	seed?: number;
 }
 
 /** How long a pending longlist is kept, and a file awaiting its columns held. */

@@ -6,6 +6,7 @@ import { csvCell } from '../inspections/export';
 import type { FrameworkVersion } from '../../engine/index';
 import type { InspectionRecord } from '../../inspection/record';
 import { currentDraws, currentSelection, type DrawRecord } from '../../sampling/draw-edit';
+import { proposalInWords } from './draw-audit';
 import { sampleLabels } from './labels';
 
 const HEADINGS = ['Case reference', 'Stratum', 'Sample'];
@@ -50,7 +51,9 @@ export async function selectedXlsx(record: InspectionRecord, framework: Framewor
 			[],
 			['Drawn', `${draw.at} by ${draw.by}`],
 			['Seed', String(draw.seed)],
+			['Proposed seed', proposalInWords(draw)],
 			['Longlist', `${draw.file ?? ''} ${draw.longlist.cases} cases, ${draw.longlist.excluded} excluded`.trim()],
+			['Longlist SHA-256', draw.longlist.sha256 ?? 'not recorded'],
 			...(draw.reason ? [['Why it was drawn again', draw.reason]] : []),
 			...mine.map((s) => [s.label, `${s.size} of ${s.eligible} eligible cases${s.chosen ? ' (size chosen by the lead inspector)' : ''}`])
 		]);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import { allows } from '$lib/server/accounts/roles';
 import { requirePermission } from '$lib/server/accounts/auth';
@@ -8,7 +8,7 @@ import { sampleContext, samplingOf } from '$lib/server/sampling/access';
 import { sampleLabels } from '$lib/server/sampling/labels';
 import { hold, lostFiles, pendingList, pendingLonglists, release } from '$lib/server/sampling/pending';
 import { readUpload } from '$lib/server/sampling/upload';
-import { LONGLIST_LIMITS } from '$lib/sampling/index';
+import { LONGLIST_LIMITS, MAX_SEED } from '$lib/sampling/index';
 import { currentDraws } from '$lib/sampling/draw-edit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -54,7 +54,17 @@ export const actions: Actions = {
 		}
 		try {
 			await pendingLonglists().create(
-				{ inspection: doc.id, by: user.name, file: name, header: read.header, columns: read.columns, cases: read.kind === 'cases' ? read.cases : null, marked: [], ...(read.kind === 'columns' ? { why: read.why } : {}) },
+				{
+					inspection: doc.id,
+					by: user.name,
+					file: name,
+					header: read.header,
+					columns: read.columns,
+					cases: read.kind === 'cases' ? read.cases : null,
+					marked: [],
+					seed: randomInt(0, MAX_SEED + 1),
+					...(read.kind === 'columns' ? { why: read.why } : {})
+				},
 				user.name,
 				`uploaded ${name}`,
 				id

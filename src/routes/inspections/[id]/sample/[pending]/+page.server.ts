@@ -90,7 +90,8 @@ export const load: PageServerLoad = async (event) => {
 		excluded: entries.filter((e) => e.excluded).map((e) => ({ ...e, marked: marked.has(e.reference) })),
 		reasons: reasonsOf(rules),
 		existing: { total: cases.length, answered: cases.filter((c) => c.answers && Object.keys(c.answers).length).length },
-		seed: randomInt(0, MAX_SEED + 1),
+		// the server's proposal, kept with the longlist; one uploaded before proposals were kept gets a fresh one, and its draw says the proposal is not recorded
+		seed: pending.value.seed ?? randomInt(0, MAX_SEED + 1),
 		limits: { reason: REASON_CHARS }
 	};
 };
@@ -172,7 +173,8 @@ export const actions: Actions = {
 		const actor = actorOf(event);
 		try {
 			// Audited before the file changes (the draw with its seed too), as the workspace's saves are.
-			await saveEdits(event.params.id, Number(form.get('revision')), [edit], actor, (before, after) => auditSave(before, after, actor));
+			// The proposed seed is the pending longlist's, never a form field's.
+			await saveEdits(event.params.id, Number(form.get('revision')), [edit], actor, (before, after) => auditSave(before, after, actor), { proposedSeed: pending.value.seed });
 		} catch (e) {
 			if (e instanceof StaleRevisionError) return fail(409, { draw: { errors: { seed: e.message }, values } });
 			if (e instanceof InvalidDocumentError) {
