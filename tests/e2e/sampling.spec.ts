@@ -339,3 +339,40 @@ test('a draw from a tab shown before an exclusion made in another tab is refused
 	await expect(page.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
 	await expect(page.getByTestId('current-seed')).toBeVisible();
 });
+
+/** Upload a longlist on the case sample page, as the lead inspector does. */
+async function uploadLonglist(page: Page, workspace: string, name: string, content: string | Buffer) {
+	await page.goto(`${workspace}/sample`);
+	const xlsx = name.endsWith('.xlsx');
+	const mimeType = xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+	await page.getByLabel('Upload the longlist').setInputFiles({ name, mimeType, buffer: typeof content === 'string' ? Buffer.from(content) : content });
+	await page.getByRole('button', { name: 'Upload', exact: true }).click();
+}
+
+test('a CSV saved with semicolons or tabs between its columns is read as it is, and says so; one whose delimiter cannot be told says what was found', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Semicolonshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	const rows = ROWS.slice(0, 40);
+	// as Excel saves a CSV where the decimal mark is a comma: semicolons, and commas inside cells
+	const semicolons = ['Case reference;Stratum;Excluded;Reason', ...rows.map((r, i) => `${r.reference};${r.stratum.id};${i === 3 ? 'yes;Hosted, for another area' : ';'}`)].join('\r\n');
+	await uploadLonglist(page, workspace, 'semicolons.csv', semicolons);
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await expect(page.getByText('40 cases on the longlist, 1 excluded')).toBeVisible();
+	await expect(page.getByTestId('read-from')).toHaveText('Read as a CSV file with its columns separated by semicolons.');
+	await expect(page.getByRole('table', { name: 'Excluded cases' })).toContainText('YJ0003Hosted, for another area');
+
+	await uploadLonglist(page, workspace, 'tabs.csv', ['Case reference\tStratum', ...rows.map((r) => `${r.reference}\t${r.stratum.id}`)].join('\n'));
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await expect(page.getByText('40 cases on the longlist, 0 excluded')).toBeVisible();
+	await expect(page.getByTestId('read-from')).toHaveText('Read as a CSV file with its columns separated by tabs.');
+
+	// as many commas as semicolons in the heading line: which is meant cannot be told
+	await uploadLonglist(page, workspace, 'mixed.csv', 'Case reference;Stratum,Notes\nA1;out-of-court,x\n');
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'mixed.csv: Row 1: the heading row has 1 comma and 1 semicolon, so which of them separates the columns cannot be told: save the CSV with one of commas, semicolons or tabs between the columns'
+	);
+	await checkPage(page);
+	// a delimiter Yardstick does not know: one heading holding the whole line, said plainly
+	await uploadLonglist(page, workspace, 'pipes.csv', 'Case reference|Stratum\nA1|out-of-court\n');
+	await expect(page.locator('.govuk-error-summary')).toContainText('pipes.csv: Row 1: the heading row is one column, "Case reference|Stratum": a longlist\'s columns are separated by commas, semicolons or tabs');
+	await expect(page.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
+});

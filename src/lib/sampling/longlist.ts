@@ -126,15 +126,49 @@ export function readCases(rows: LonglistRow[], rules: SamplingRules): { ok: true
 	return { ok: true, cases };
 }
 
+/** What may separate a CSV's columns: Excel writes semicolons or tabs in many locales. */
+export const CSV_DELIMITERS = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' } as const;
+export type CsvDelimiter = keyof typeof CSV_DELIMITERS;
+
+/**
+ * The delimiter the heading line uses: the one of comma, semicolon and tab it has most of outside
+ * quotes, or why it cannot be told (two as many times). A line with none is one column: comma.
+ */
+export function csvDelimiter(text: string): { ok: true; delimiter: CsvDelimiter } | { ok: false; problem: LonglistProblem } {
+	const counts: Record<CsvDelimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+	let quoted = false;
+	for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+		const c = text[i];
+		if (c === '"') quoted = !quoted;
+		else if (!quoted && (c === '\n' || c === '\r')) break;
+		else if (!quoted && Object.hasOwn(counts, c)) counts[c as CsvDelimiter]++;
+	}
+	const ranked = (Object.entries(counts) as [CsvDelimiter, number][]).sort((a, b) => b[1] - a[1]);
+	if (ranked[0][1] === 0) return { ok: true, delimiter: ',' };
+	const tied = ranked.filter(([, n]) => n === ranked[0][1]);
+	if (tied.length > 1) {
+		const found = tied.map(([d, n]) => `${n} ${n === 1 ? CSV_DELIMITERS[d].slice(0, -1) : CSV_DELIMITERS[d]}`).join(' and ');
+		return {
+			ok: false,
+			problem: { row: 1, message: `the heading row has ${found}, so which of them separates the columns cannot be told: save the CSV with one of commas, semicolons or tabs between the columns, and put any heading that holds one in quotes` }
+		};
+	}
+	return { ok: true, delimiter: ranked[0][0] };
+}
+
 /**
  * RFC 4180 CSV (quotes, doubled quotes, CRLF or LF, a leading byte-order mark) into records,
  * each with its row as a spreadsheet shows it (the heading is row 1). Blank rows are skipped.
+ * The delimiter is the heading line's (see csvDelimiter).
  */
 export function parseCsv(
 	text: string,
 	maxRecords = LONGLIST_LIMITS.rows + 1,
 	maxColumns: number = LONGLIST_LIMITS.columns
-): { ok: true; records: { row: number; cells: string[] }[] } | { ok: false; problem: LonglistProblem } {
+): { ok: true; records: { row: number; cells: string[] }[]; delimiter: CsvDelimiter } | { ok: false; problem: LonglistProblem } {
+	const detected = csvDelimiter(text);
+	if (!detected.ok) return detected;
+	const { delimiter } = detected;
 	const records: { row: number; cells: string[] }[] = [];
 	let row = 0;
 	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -158,9 +192,9 @@ export function parseCsv(
 					}
 					cell += text[i++];
 				}
-				if (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') return { ok: false, problem: { row: start, message: 'text after a closing quote' } };
+				if (i < text.length && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') return { ok: false, problem: { row: start, message: 'text after a closing quote' } };
 			} else {
-				while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
+				while (i < text.length && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') {
 					if (text[i] === '"') return { ok: false, problem: { row: start, message: 'a quote inside an unquoted cell' } };
 					cell += text[i++];
 				}
@@ -169,7 +203,7 @@ export function parseCsv(
 			cell = '';
 			// refused as soon as it is over, not once a row of thousands of cells is built
 			if (cells.length > maxColumns) return { ok: false, problem: tooManyColumns(start, `more than ${maxColumns}`, maxColumns) };
-			if (text[i] === ',') {
+			if (text[i] === delimiter) {
 				i++;
 				continue;
 			}
@@ -182,5 +216,5 @@ export function parseCsv(
 			records.push({ row: start, cells });
 		}
 	}
-	return { ok: true, records };
+	return { ok: true, records, delimiter };
 }

@@ -2,7 +2,7 @@
 // problem one line with its row.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { checkHeader, columnName, LONGLIST_LIMITS, parseCsv, readCases, resolveColumns, type LonglistRow } from '../../../src/lib/sampling/index';
+import { checkHeader, columnName, csvDelimiter, LONGLIST_LIMITS, parseCsv, readCases, resolveColumns, type LonglistRow } from '../../../src/lib/sampling/index';
 import { rules2025 } from '../../support/sampling';
 
 const Csv = suite('CSV');
@@ -11,12 +11,27 @@ Csv('quotes, doubled quotes, commas and line breaks inside quotes, CRLF, a byte-
 	const parsed = parseCsv(text);
 	assert.ok(parsed.ok);
 	if (!parsed.ok) return;
+	assert.is(parsed.delimiter, ',');
 	assert.equal(parsed.records, [
 		{ row: 1, cells: ['Case reference', 'Stratum'] },
 		{ row: 2, cells: ['A,1', 'Out-of-court "cases"'] },
 		{ row: 4, cells: ['B\n2', 'bail-remand'] },
 		{ row: 5, cells: ['C3', 'resettlement'] }
 	]);
+});
+Csv('semicolons or tabs between the heading line\'s columns are the delimiter; a comma or semicolon in quotes is not counted', () => {
+	const semicolons = parseCsv('"Ref; no";Stratum,kind;Notes\r\nA1;"resettlement; custody";x, y\n');
+	assert.equal(semicolons, { ok: true, delimiter: ';', records: [{ row: 1, cells: ['Ref; no', 'Stratum,kind', 'Notes'] }, { row: 2, cells: ['A1', 'resettlement; custody', 'x, y'] }] });
+	const tabs = parseCsv('Case reference\tStratum\nA1\tOut-of-court cases, youth caution\n');
+	assert.equal(tabs, { ok: true, delimiter: '\t', records: [{ row: 1, cells: ['Case reference', 'Stratum'] }, { row: 2, cells: ['A1', 'Out-of-court cases, youth caution'] }] });
+	assert.equal(csvDelimiter('\ufeffa;b;c\n1,2,3,4,5'), { ok: true, delimiter: ';' }, 'the heading line only');
+	assert.equal(csvDelimiter('one heading\n'), { ok: true, delimiter: ',' });
+});
+Csv('a heading line with as many of two delimiters cannot be told: what was found and what is expected', () => {
+	assert.equal(parseCsv('Case reference;Stratum,Notes\nA1;x,y\n'), {
+		ok: false,
+		problem: { row: 1, message: 'the heading row has 1 comma and 1 semicolon, so which of them separates the columns cannot be told: save the CSV with one of commas, semicolons or tabs between the columns, and put any heading that holds one in quotes' }
+	});
 });
 Csv('a quote never closed names the row it opens on', () => {
 	assert.equal(parseCsv('reference,stratum\nA,"resettlement\nB,bail'), { ok: false, problem: { row: 2, message: 'a quoted cell is never closed' } });

@@ -32,6 +32,9 @@ const uploads: { name: string; text: string; expect: string | RegExp; map?: Reco
 	{ name: 'mapped: the cases', text: 'Ref,Type,Name\nA1,out-of-court,Ann\n', map: { Ref: 'reference', Type: 'stratum' }, expect: 'cases' },
 	{ name: 'mapped, and a stratum the version does not have: the row', text: 'Ref,Type\nA1,out-of-court\nA2,custody\n', map: { Ref: 'reference', Type: 'stratum' }, expect: /^problem: Row 3: stratum "custody" is not one of this version's/ },
 	{ name: 'no rows: a problem', text: 'Case reference,Stratum\n', expect: /^problem: The longlist has no cases/ },
+	{ name: 'semicolons between the columns, as Excel saves a CSV in many locales: the cases', text: 'Case reference;Stratum\nA1;out-of-court\n', expect: 'cases' },
+	{ name: 'tabs between the columns: the cases', text: 'Case reference\tStratum\nA1\tout-of-court\n', expect: 'cases' },
+	{ name: 'one heading holding the whole line: what was found and what is expected', text: 'Case reference|Stratum\nA1|out-of-court\n', expect: /^problem: Row 1: the heading row is one column, "Case reference\|Stratum": a longlist's columns are separated by commas, semicolons or tabs/ },
 	{ name: 'an unclosed quote: a problem with its row', text: 'Case reference,Stratum\n"A1,out-of-court\n', expect: /^problem: Row 2: a quoted cell is never closed/ }
 ];
 for (const row of uploads) {

@@ -3,7 +3,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { inflatePaced, storedZip, zipEntries, type Unzipped } from '../http/zip';
-import { checkHeader, LONGLIST_LIMITS, parseCsv, resolveColumns, type Columns, type LonglistField, type LonglistProblem, type LonglistRow } from '../../sampling/index';
+import { checkHeader, CSV_DELIMITERS, LONGLIST_LIMITS, parseCsv, resolveColumns, type Columns, type LonglistField, type LonglistProblem, type LonglistRow } from '../../sampling/index';
 
 /** An unzipped workbook larger than this is refused unread (a zip can expand a thousandfold). */
 const MAX_UNZIPPED = 50 * 1024 * 1024;
@@ -17,8 +17,14 @@ export const MAX_CELLS = 2_000_000;
 /** Excel's most columns: a row of more cells than this is not a spreadsheet's. */
 const MAX_ROW_CELLS = 16_384;
 
-/** With the heading row and the columns found, to show and to map; a failure to find the columns carries the headings. */
-export type LonglistRead = { ok: true; rows: LonglistRow[]; header: string[]; columns: Columns } | { ok: false; problem: LonglistProblem; header?: string[] };
+/**
+ * With the heading row and the columns found, to show and to map; a failure to find the columns
+ * carries the headings and those it found. `from`: where in the file it was read from, as a
+ * sentence to show (the CSV's delimiter, the workbook's sheet).
+ */
+export type LonglistRead =
+	| { ok: true; rows: LonglistRow[]; header: string[]; columns: Columns; from: string }
+	| { ok: false; problem: LonglistProblem; header?: string[]; columns?: Columns; from?: string };
 
 const problem = (message: string, row: number | null = null): LonglistRead => ({ ok: false, problem: { row, message } });
 
@@ -80,11 +86,17 @@ function readCsv(bytes: Uint8Array, map: Record<string, LonglistField>): Longlis
 	if (!parsed.ok) return parsed;
 	const [header, ...records] = parsed.records;
 	if (!header) return problem('the file is empty: a longlist has a heading row, then one row per case', 1);
+	// one heading is a line no delimiter Yardstick knows splits: say so, not offer one column to map
+	if (header.cells.length === 1) {
+		const line = header.cells[0].length > 80 ? `${header.cells[0].slice(0, 80)}…` : header.cells[0];
+		return problem(`the heading row is one column, "${line}": a longlist's columns are separated by commas, semicolons or tabs, and it has at least a case reference column and a stratum column`, header.row);
+	}
 	const unfit = checkHeader(header.cells);
 	if (unfit) return { ok: false, problem: { ...unfit, row: header.row } };
+	const from = `Read as a CSV file with its columns separated by ${CSV_DELIMITERS[parsed.delimiter]}.`;
 	const resolved = resolveColumns(header.cells, map);
-	if (!resolved.ok) return { ...resolved, header: header.cells };
-	return { ok: true, header: header.cells, columns: resolved.columns, rows: records.map((r) => ({ row: r.row, cells: project((i) => r.cells[i] ?? '', resolved.columns) })) };
+	if (!resolved.ok) return { ...resolved, header: header.cells, from };
+	return { ok: true, header: header.cells, columns: resolved.columns, from, rows: records.map((r) => ({ row: r.row, cells: project((i) => r.cells[i] ?? '', resolved.columns) })) };
 }
 
 async function readXlsx(bytes: Uint8Array, map: Record<string, LonglistField>): Promise<LonglistRead> {
@@ -173,5 +185,5 @@ async function readRows(sheet: SheetReader, map: Record<string, LonglistField>):
 		rows.push({ row: row.number, cells });
 	}
 	if (!found) return problem('the first row is empty: a longlist has a heading row, then one row per case', 1);
-	return { ok: true, rows, header: found.header, columns: found.columns };
+	return { ok: true, rows, header: found.header, columns: found.columns, from: 'Read from the first worksheet of the workbook.' };
 }

@@ -5,9 +5,9 @@ import type { LonglistEntry } from '../../sampling/draw-edit';
 import { readLonglist } from './longlist-file';
 
 export type Upload =
-	| { kind: 'cases'; header: string[]; columns: Partial<Record<LonglistField, string>>; cases: (LonglistEntry & { row: number })[] }
-	/** the columns are to be mapped: the headings, what was found, and why it is asked */
-	| { kind: 'columns'; header: string[]; columns: Partial<Record<LonglistField, string>>; why: string }
+	| { kind: 'cases'; header: string[]; columns: Partial<Record<LonglistField, string>>; from: string; cases: (LonglistEntry & { row: number })[] }
+	/** the columns are to be mapped: the headings, what was found, where in the file, and why it is asked */
+	| { kind: 'columns'; header: string[]; columns: Partial<Record<LonglistField, string>>; from?: string; why: string }
 	| { kind: 'problem'; message: string };
 
 /**
@@ -20,14 +20,14 @@ export async function readUpload(bytes: Uint8Array, name: string, rules: Samplin
 	if (!read.ok) {
 		const where = read.problem.row === null ? '' : `Row ${read.problem.row}: `;
 		// the problem's wording is the command line's (--map): the page says it its own way
-		if (read.header && !map) return { kind: 'columns', header: read.header, columns: {}, why: 'The file has no headings Yardstick recognises for the case reference and the stratum ("Case reference" and "Stratum"): say which column holds what.' };
+		if (read.header && !map) return { kind: 'columns', header: read.header, columns: {}, ...(read.from ? { from: read.from } : {}), why: 'The file has no headings Yardstick recognises for the case reference and the stratum ("Case reference" and "Stratum"): say which column holds what.' };
 		return { kind: 'problem', message: `${where}${read.problem.message}` };
 	}
 	const columns: Partial<Record<LonglistField, string>> = {};
 	for (const field of LONGLIST_FIELDS) if (read.columns[field] !== undefined) columns[field] = read.header[read.columns[field]!];
 	const unread = read.header.filter((h, i) => h.trim() && !Object.values(read.columns).includes(i));
 	if (!map && (columns.excluded === undefined || columns.reason === undefined) && unread.length) {
-		return { kind: 'columns', header: read.header, columns, why: 'Some headings are not the usual ones: say which column holds what.' };
+		return { kind: 'columns', header: read.header, columns, from: read.from, why: 'Some headings are not the usual ones: say which column holds what.' };
 	}
 	const cases = readCases(read.rows, rules);
 	if (!cases.ok) return { kind: 'problem', message: `${cases.problem.row === null ? '' : `Row ${cases.problem.row}: `}${cases.problem.message}` };
@@ -36,6 +36,7 @@ export async function readUpload(bytes: Uint8Array, name: string, rules: Samplin
 		kind: 'cases',
 		header: read.header,
 		columns,
+		from: read.from,
 		cases: cases.cases.map((c) => ({ row: c.row, reference: c.reference, group: c.group, ...(c.excluded ? { excluded: true, reason: c.reason } : {}) }))
 	};
 }

@@ -54,7 +54,7 @@ export const actions: Actions = {
 		}
 		try {
 			await pendingLonglists().create(
-				{ inspection: doc.id, by: user.name, file: name, header: read.header, columns: read.columns, cases: read.kind === 'cases' ? read.cases : null, marked: [], ...(read.kind === 'columns' ? { why: read.why } : {}) },
+				{ inspection: doc.id, by: user.name, file: name, header: read.header, columns: read.columns, ...(read.from ? { from: read.from } : {}), cases: read.kind === 'cases' ? read.cases : null, marked: [], ...(read.kind === 'columns' ? { why: read.why } : {}) },
 				user.name,
 				`uploaded ${name}`,
 				id
