@@ -376,3 +376,35 @@ test('a CSV saved with semicolons or tabs between its columns is read as it is, 
 	await expect(page.locator('.govuk-error-summary')).toContainText('pipes.csv: Row 1: the heading row is one column, "Case reference|Stratum": a longlist\'s columns are separated by commas, semicolons or tabs');
 	await expect(page.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
 });
+
+test('the column step says which sheet of a workbook was read; an empty first sheet is passed over for the next, saying so', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Sheetshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	const rows = ROWS.slice(0, 40);
+	/** the cases on the sheet named Cases, the others empty but for a lookup table */
+	const book = async (sheets: string[]) => {
+		const workbook = new ExcelJS.Workbook();
+		for (const name of sheets) {
+			const sheet = workbook.addWorksheet(name);
+			if (name === 'Lookups') sheet.addRow(['Disposal type', 'Code']);
+			if (name !== 'Cases') continue;
+			sheet.addRow(['Ref no', 'Disposal type']);
+			for (const r of rows) sheet.addRow([r.reference, r.stratum.cell]);
+		}
+		return Buffer.from(await workbook.xlsx.writeBuffer());
+	};
+	await uploadLonglist(page, workspace, 'two-sheets.xlsx', await book(['Cases', 'Lookups']));
+	await expect(page.getByRole('heading', { level: 1, name: 'Which column is which' })).toBeVisible();
+	await expect(page.getByTestId('read-from')).toHaveText("Read from sheet 'Cases' (the first of 2).");
+
+	// the service's cover sheet first, left empty: the cases are on the next sheet
+	await uploadLonglist(page, workspace, 'cover-sheet.xlsx', await book(['Instructions', 'Cases', 'Lookups']));
+	await expect(page.getByRole('heading', { level: 1, name: 'Which column is which' })).toBeVisible();
+	await expect(page.getByTestId('read-from')).toHaveText("Read from sheet 'Cases' (the second of 3): the sheet before it, 'Instructions', is empty.");
+	await checkPage(page);
+	await page.getByLabel('Case reference').selectOption({ label: 'Ref no' });
+	await page.getByLabel('Stratum').selectOption({ label: 'Disposal type' });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await expect(page.getByText('40 cases on the longlist, 0 excluded')).toBeVisible();
+	await expect(page.getByTestId('read-from')).toHaveText("Read from sheet 'Cases' (the second of 3): the sheet before it, 'Instructions', is empty.");
+});
