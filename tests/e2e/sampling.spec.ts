@@ -408,3 +408,37 @@ test('the column step says which sheet of a workbook was read; an empty first sh
 	await expect(page.getByText('40 cases on the longlist, 0 excluded')).toBeVisible();
 	await expect(page.getByTestId('read-from')).toHaveText("Read from sheet 'Cases' (the second of 3): the sheet before it, 'Instructions', is empty.");
 });
+
+test('the service’s own stratum names are matched in any case or spacing; names the version does not have are one error on the stratum column, each with its rows, saying what is accepted', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Disposalshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	// the service's case management system: its own words for some disposals, and the version's in its own case and spacing
+	const words = ['Referral Order', 'out of court  cases', 'Community Sentences', 'YRO', 'referral order', 'RESETTLEMENT CASES'];
+	const lines = ['Ref no,Disposal', ...ROWS.slice(0, 40).map((r, i) => `${r.reference},${words[i % words.length]}`)];
+	await uploadLonglist(page, workspace, 'disposals.csv', lines.join('\n'));
+	await expect(page.getByRole('heading', { level: 1, name: 'Which column is which' })).toBeVisible();
+	await page.getByLabel('Case reference').selectOption({ label: 'Ref no' });
+	await page.getByLabel('Stratum').selectOption({ label: 'Disposal' });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	const message =
+		'the stratum column ("Disposal", column B (2)) has 2 values that are not one of this version\'s strata: "Referral Order" (13 rows: rows 2, 6, 8, …) and "YRO" (7 rows: rows 5, 11, 17, …). Accepted, in any case or spacing: Resettlement cases (resettlement), Community sentences (community-sentences), Out-of-court cases (out-of-court), Bail and remand (bail-remand), Victims (victims)';
+	// one error, on the stratum column, not one per row on the case reference
+	const summary = page.locator('.govuk-error-summary');
+	await expect(summary.getByRole('link')).toHaveCount(1);
+	await expect(summary.getByRole('link', { name: message })).toHaveAttribute('href', '#stratum');
+	await expect(page.locator('#stratum-error')).toContainText(message);
+	await expect(page.locator('#reference-error')).toHaveCount(0);
+	await checkPage(page);
+
+	// the same file with the service's words changed to the version's: in its own case and spacing, it is read
+	const fixed = lines.map((l) => l.replace(/,(Referral Order|referral order)$/, ',community sentences').replace(/,YRO$/, ',Community-Sentences'));
+	await uploadLonglist(page, workspace, 'disposals-fixed.csv', fixed.join('\n'));
+	await page.getByLabel('Case reference').selectOption({ label: 'Ref no' });
+	await page.getByLabel('Stratum').selectOption({ label: 'Disposal' });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await expect(page.getByText('40 cases on the longlist, 0 excluded')).toBeVisible();
+	const strata = page.getByRole('table', { name: 'Cases per stratum' });
+	await expect(strata.getByRole('row', { name: /^Out-of-court cases 7 / })).toBeVisible();
+	await expect(strata.getByRole('row', { name: /^Resettlement cases 6 / })).toBeVisible();
+	await expect(strata.getByRole('row', { name: /^Community sentences 27 / })).toBeVisible();
+});

@@ -45,6 +45,8 @@ export interface LonglistProblem {
 	/** 1 is the heading row */
 	row: number | null;
 	message: string;
+	/** the column it is about, when it is about one */
+	field?: LonglistField;
 }
 
 export type Columns = Partial<Record<LonglistField, number>>;
@@ -93,37 +95,80 @@ export interface LonglistCase {
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'excluded']);
 const NO = new Set(['', 'no', 'n', 'false', '0']);
 
-/** The cases of a longlist, matched to the version's case samples, or the first problem. */
-export function readCases(rows: LonglistRow[], rules: SamplingRules): { ok: true; cases: LonglistCase[] } | { ok: false; problem: LonglistProblem } {
+/**
+ * A stratum cell as it is matched against the version's ids and labels: in any case, with any
+ * spacing, a hyphen or underscore being spacing ("Out of court  cases" is "out-of-court cases").
+ */
+export const stratumKey = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+
+/** A column as a problem names it: its field, and its heading and place when known. */
+export function describeColumn(field: LonglistField, header?: string[], index?: number): string {
+	return header && index !== undefined && index < header.length ? `the ${field} column ("${header[index]}", ${columnName(index)})` : `the ${field} column`;
+}
+
+/** Distinct values listed in one problem at most, and rows listed for each. */
+const VALUES_SHOWN = 5;
+const ROWS_SHOWN = 3;
+
+/**
+ * The cases of a longlist, matched to the version's case samples, or the first problem. Stratum
+ * cells the version does not name are one problem, after every row is read: each distinct value
+ * with its rows, and what is accepted. `column`: the stratum column as the problem names it.
+ */
+export function readCases(rows: LonglistRow[], rules: SamplingRules, column = describeColumn('stratum')): { ok: true; cases: LonglistCase[] } | { ok: false; problem: LonglistProblem } {
 	const names = new Map<string, { sample: string; group: string }>();
 	for (const sample of rules.samples) {
-		for (const g of groupsOf(sample)) for (const name of [g.id, g.label]) names.set(name.trim().toLowerCase(), { sample: sample.id, group: g.id });
+		for (const g of groupsOf(sample)) for (const name of [g.id, g.label]) names.set(stratumKey(name), { sample: sample.id, group: g.id });
 	}
 	const known = rules.samples.flatMap((s) => groupsOf(s).map((g) => `${g.label} (${g.id})`)).join(', ');
 	const seen = new Map<string, number>();
 	const cases: LonglistCase[] = [];
+	/** unmatched stratum cells by their key: the first spelling, how many rows, the first rows */
+	const unmatched = new Map<string, { value: string; count: number; rows: number[] }>();
 	for (const { row, cells } of rows) {
-		const fail = (message: string) => ({ ok: false as const, problem: { row, message } });
-		for (const [field, value] of Object.entries(cells)) {
-			if (value !== undefined && value.length > LONGLIST_LIMITS.cell) return fail(`the ${field} is longer than ${LONGLIST_LIMITS.cell} characters`);
+		const fail = (message: string, field: LonglistField) => ({ ok: false as const, problem: { row, message, field } });
+		for (const [field, value] of Object.entries(cells) as [LonglistField, string | undefined][]) {
+			if (value !== undefined && value.length > LONGLIST_LIMITS.cell) return fail(`the ${field} is longer than ${LONGLIST_LIMITS.cell} characters`, field);
 		}
 		const reference = (cells.reference ?? '').trim();
 		const stratum = (cells.stratum ?? '').trim();
 		const excludedCell = (cells.excluded ?? '').trim().toLowerCase();
 		const reason = (cells.reason ?? '').trim();
-		if (!reference) return fail('no case reference');
+		if (!reference) return fail('no case reference', 'reference');
 		const before = seen.get(reference);
-		if (before !== undefined) return fail(`case reference "${reference}" is also on row ${before}`);
+		if (before !== undefined) return fail(`case reference "${reference}" is also on row ${before}`, 'reference');
 		seen.set(reference, row);
-		if (!YES.has(excludedCell) && !NO.has(excludedCell)) return fail(`excluded is "${cells.excluded!.trim()}": write yes or no (or leave it empty)`);
+		if (!YES.has(excludedCell) && !NO.has(excludedCell)) return fail(`excluded is "${cells.excluded!.trim()}": write yes or no (or leave it empty)`, 'excluded');
 		const excluded = YES.has(excludedCell);
-		if (excluded && !reason) return fail(`case "${reference}" is excluded without a reason`);
-		if (!stratum) return fail(`case "${reference}" has no stratum (one of: ${known})`);
-		const match = names.get(stratum.toLowerCase());
-		if (!match) return fail(`stratum "${stratum}" is not one of this version's: ${known}`);
+		if (excluded && !reason) return fail(`case "${reference}" is excluded without a reason`, 'reason');
+		const key = stratumKey(stratum);
+		const match = names.get(key);
+		if (!match) {
+			// a Map keyed by the service's words: no object's prototype to reach
+			const entry = unmatched.get(key) ?? unmatched.set(key, { value: stratum, count: 0, rows: [] }).get(key)!;
+			entry.count++;
+			if (entry.rows.length < ROWS_SHOWN) entry.rows.push(row);
+			continue;
+		}
 		cases.push({ row, reference, sample: match.sample, group: match.group, excluded, ...(excluded ? { reason } : {}) });
 	}
+	if (unmatched.size) return { ok: false, problem: { row: null, field: 'stratum', message: unmatchedStrata(column, [...unmatched.values()], known) } };
 	return { ok: true, cases };
+}
+
+function unmatchedStrata(column: string, values: { value: string; count: number; rows: number[] }[], known: string): string {
+	const described = values.slice(0, VALUES_SHOWN).map(({ value, count, rows }) => {
+		const where = `${count} ${count === 1 ? 'row' : 'rows'}: ${count === 1 ? 'row' : 'rows'} ${rows.join(', ')}${count > rows.length ? ', …' : ''}`;
+		return `${value ? `"${value}"` : 'an empty cell'} (${where})`;
+	});
+	const rest = values.slice(VALUES_SHOWN);
+	if (rest.length) {
+		const more = rest.reduce((sum, v) => sum + v.count, 0);
+		described.push(`${rest.length} more ${rest.length === 1 ? 'value' : 'values'} (${more} ${more === 1 ? 'row' : 'rows'})`);
+	}
+	const list = described.length < 2 ? described.join('') : `${described.slice(0, -1).join(', ')} and ${described.at(-1)}`;
+	const are = values.length === 1 ? 'a value that is' : `${values.length} values that are`;
+	return `${column} has ${are} not one of this version's strata: ${list}. Accepted, in any case or spacing: ${known}`;
 }
 
 /** What may separate a CSV's columns: Excel writes semicolons or tabs in many locales. */

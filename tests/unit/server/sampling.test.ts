@@ -30,7 +30,7 @@ const uploads: { name: string; text: string; expect: string | RegExp; map?: Reco
 	{ name: 'the usual two and a column that might be the exclusion: the column step', text: 'Case reference,Stratum,Name\nA1,out-of-court,Ann\n', expect: 'columns' },
 	{ name: 'no reference heading: the column step, saying why', text: 'Ref,Stratum\nA1,out-of-court\n', expect: /^columns: The file has no headings Yardstick recognises/ },
 	{ name: 'mapped: the cases', text: 'Ref,Type,Name\nA1,out-of-court,Ann\n', map: { Ref: 'reference', Type: 'stratum' }, expect: 'cases' },
-	{ name: 'mapped, and a stratum the version does not have: the row', text: 'Ref,Type\nA1,out-of-court\nA2,custody\n', map: { Ref: 'reference', Type: 'stratum' }, expect: /^problem: Row 3: stratum "custody" is not one of this version's/ },
+	{ name: 'mapped, and a stratum the version does not have: its column and its rows', text: 'Ref,Type\nA1,out-of-court\nA2,custody\n', map: { Ref: 'reference', Type: 'stratum' }, expect: /^problem: the stratum column \("Type", column B \(2\)\) has a value that is not one of this version's strata: "custody" \(1 row: row 3\)\. Accepted/ },
 	{ name: 'no rows: a problem', text: 'Case reference,Stratum\n', expect: /^problem: The longlist has no cases/ },
 	{ name: 'semicolons between the columns, as Excel saves a CSV in many locales: the cases', text: 'Case reference;Stratum\nA1;out-of-court\n', expect: 'cases' },
 	{ name: 'tabs between the columns: the cases', text: 'Case reference\tStratum\nA1\tout-of-court\n', expect: 'cases' },

@@ -1,6 +1,6 @@
 // An uploaded longlist into the cases a draw needs, or the reason it cannot be, or the step
 // where the lead inspector says which column is which.
-import { LONGLIST_FIELDS, readCases, type LonglistField, type SamplingRules } from '../../sampling/index';
+import { describeColumn, LONGLIST_FIELDS, readCases, type LonglistField, type SamplingRules } from '../../sampling/index';
 import type { LonglistEntry } from '../../sampling/draw-edit';
 import { readLonglist } from './longlist-file';
 
@@ -8,7 +8,8 @@ export type Upload =
 	| { kind: 'cases'; header: string[]; columns: Partial<Record<LonglistField, string>>; from: string; cases: (LonglistEntry & { row: number })[] }
 	/** the columns are to be mapped: the headings, what was found, where in the file, and why it is asked */
 	| { kind: 'columns'; header: string[]; columns: Partial<Record<LonglistField, string>>; from?: string; why: string }
-	| { kind: 'problem'; message: string };
+	/** `field`: the column it is about, when it is about one (the column step shows it there) */
+	| { kind: 'problem'; message: string; field?: LonglistField };
 
 /**
  * `map` (heading → field) once the inspector has mapped the columns. Without one, the columns
@@ -29,8 +30,11 @@ export async function readUpload(bytes: Uint8Array, name: string, rules: Samplin
 	if (!map && (columns.excluded === undefined || columns.reason === undefined) && unread.length) {
 		return { kind: 'columns', header: read.header, columns, from: read.from, why: 'Some headings are not the usual ones: say which column holds what.' };
 	}
-	const cases = readCases(read.rows, rules);
-	if (!cases.ok) return { kind: 'problem', message: `${cases.problem.row === null ? '' : `Row ${cases.problem.row}: `}${cases.problem.message}` };
+	const cases = readCases(read.rows, rules, describeColumn('stratum', read.header, read.columns.stratum));
+	if (!cases.ok) {
+		const { row, message, field } = cases.problem;
+		return { kind: 'problem', message: `${row === null ? '' : `Row ${row}: `}${message}`, ...(field ? { field } : {}) };
+	}
 	if (!cases.cases.length) return { kind: 'problem', message: 'The longlist has no cases: it has a heading row, then one row per case.' };
 	return {
 		kind: 'cases',

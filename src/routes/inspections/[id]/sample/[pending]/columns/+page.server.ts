@@ -69,7 +69,8 @@ export const actions: Actions = {
 		const map: Record<string, LonglistField> = Object.create(null); // headings are the service's words, "__proto__" too
 		for (const [field, i] of Object.entries(chosen) as [LonglistField, number][]) map[header[i]] = field;
 		const read = await readUpload(bytes, pending.value.file, samplingOf(framework), map);
-		if (read.kind !== 'cases') return fail(400, { errors: { reference: read.kind === 'problem' ? read.message : read.why }, selected });
+		// on the column it is about (a stratum the version does not name is the stratum column's)
+		if (read.kind !== 'cases') return fail(400, { errors: { [read.kind === 'problem' ? (read.field ?? 'reference') : 'reference']: read.kind === 'problem' ? read.message : read.why }, selected });
 		try {
 			await pendingLonglists().update(pending.id, pending.revision, { ...pending.value, columns: read.columns, from: read.from, cases: read.cases, why: undefined }, user.name, 'columns mapped');
 		} catch (e) {
