@@ -442,3 +442,24 @@ test('the service’s own stratum names are matched in any case or spacing; name
 	await expect(strata.getByRole('row', { name: /^Resettlement cases 6 / })).toBeVisible();
 	await expect(strata.getByRole('row', { name: /^Community sentences 27 / })).toBeVisible();
 });
+
+test('headings Yardstick recognises are chosen already on the column step when another is not, and the step says which is missing', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Halfmappedshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	const rows = ROWS.slice(0, 40);
+	const lines = ['Case reference,Disposal type,Excluded,Reason', ...rows.map((r, i) => `${r.reference},${r.stratum.cell},${i === 5 ? 'yes,Hosted for another area' : ','}`)];
+	await uploadLonglist(page, workspace, 'half.csv', lines.join('\n'));
+	await expect(page.getByRole('heading', { level: 1, name: 'Which column is which' })).toBeVisible();
+	await expect(page.getByText('The file has no heading Yardstick recognises for the stratum ("stratum", in any case): say which column holds it. The headings it did recognise ("Case reference", "Excluded", "Reason") are chosen already.')).toBeVisible();
+	const chosen = (label: string) => page.getByLabel(label, { exact: true }).locator('option:checked');
+	await expect(chosen('Case reference')).toHaveText('Case reference');
+	await expect(chosen('Excluded')).toHaveText('Excluded');
+	await expect(chosen('Reason for exclusion')).toHaveText('Reason');
+	await expect(chosen('Stratum')).toHaveText('Select a heading');
+	await checkPage(page);
+	// only the missing one is left to choose
+	await page.getByLabel('Stratum').selectOption({ label: 'Disposal type' });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await expect(page.getByText('40 cases on the longlist, 1 excluded')).toBeVisible();
+	await expect(page.getByRole('table', { name: 'Excluded cases' })).toContainText('YJ0005Hosted for another area');
+});

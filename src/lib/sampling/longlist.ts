@@ -51,27 +51,31 @@ export interface LonglistProblem {
 
 export type Columns = Partial<Record<LonglistField, number>>;
 
+/** The usual headings of a field, as a problem quotes them. */
+export const usualHeadings = (field: LonglistField): string => HEADINGS[field].map((h) => `"${h}"`).join(' or ');
+
 /**
  * The column of each field: a --map HEADING=field names it, else the usual heading (ignoring
- * case and surrounding spaces). The reference and stratum are required.
+ * case and surrounding spaces). The reference and stratum are required. A failure carries the
+ * columns found before it, for the column step to start from.
  */
-export function resolveColumns(header: string[], map: Record<string, LonglistField> = {}): { ok: true; columns: Columns } | { ok: false; problem: LonglistProblem } {
+export function resolveColumns(header: string[], map: Record<string, LonglistField> = {}): { ok: true; columns: Columns } | { ok: false; problem: LonglistProblem; columns: Columns } {
 	const norm = (s: string) => s.trim().toLowerCase();
 	const columns: Columns = {};
 	const mapped = new Map(Object.entries(map).map(([heading, field]) => [norm(heading), field]));
 	for (const [heading] of mapped) {
-		if (!header.some((h) => norm(h) === heading)) return { ok: false, problem: { row: 1, message: `no heading "${heading}" to map (headings: ${header.map((h) => `"${h}"`).join(', ')})` } };
+		if (!header.some((h) => norm(h) === heading)) return { ok: false, columns, problem: { row: 1, message: `no heading "${heading}" to map (headings: ${header.map((h) => `"${h}"`).join(', ')})` } };
 	}
 	for (const [i, h] of header.entries()) {
 		const key = norm(h);
 		const field = mapped.get(key) ?? LONGLIST_FIELDS.find((f) => HEADINGS[f].includes(key) && ![...mapped.values()].includes(f));
 		if (!field) continue;
-		if (columns[field] !== undefined) return { ok: false, problem: { row: 1, message: `two columns are the ${field}: "${header[columns[field]!]}" and "${h}"` } };
+		if (columns[field] !== undefined) return { ok: false, columns, problem: { row: 1, field, message: `two columns are the ${field}: "${header[columns[field]!]}" and "${h}"` } };
 		columns[field] = i;
 	}
 	for (const field of ['reference', 'stratum'] as const) {
 		if (columns[field] === undefined)
-			return { ok: false, problem: { row: 1, message: `no ${field} column: expected a heading ${HEADINGS[field].map((h) => `"${h}"`).join(' or ')} (any case), or --map HEADING=${field}` } };
+			return { ok: false, columns, problem: { row: 1, field, message: `no ${field} column: expected a heading ${usualHeadings(field)} (any case), or --map HEADING=${field}` } };
 	}
 	return { ok: true, columns };
 }

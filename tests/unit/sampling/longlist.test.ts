@@ -81,10 +81,16 @@ Columns('--map names other headings', () => {
 Columns('a missing reference or stratum heading, a map to no heading, and two columns for one field', () => {
 	assert.equal(resolveColumns(['ID', 'Stratum']), {
 		ok: false,
-		problem: { row: 1, message: 'no reference column: expected a heading "case reference" or "reference" (any case), or --map HEADING=reference' }
+		columns: { stratum: 1 },
+		problem: { row: 1, field: 'reference', message: 'no reference column: expected a heading "case reference" or "reference" (any case), or --map HEADING=reference' }
 	});
-	assert.equal(resolveColumns(['reference', 'Stratum'], { Group: 'stratum' }), { ok: false, problem: { row: 1, message: 'no heading "group" to map (headings: "reference", "Stratum")' } });
-	assert.equal(resolveColumns(['reference', 'Case reference', 'stratum']), { ok: false, problem: { row: 1, message: 'two columns are the reference: "reference" and "Case reference"' } });
+	assert.equal(resolveColumns(['reference', 'Stratum'], { Group: 'stratum' }), { ok: false, columns: {}, problem: { row: 1, message: 'no heading "group" to map (headings: "reference", "Stratum")' } });
+	assert.equal(resolveColumns(['reference', 'Case reference', 'stratum']), { ok: false, columns: { reference: 0 }, problem: { row: 1, field: 'reference', message: 'two columns are the reference: "reference" and "Case reference"' } });
+});
+Columns('the headings found are carried when another is missing, for the column step to start from', () => {
+	const resolved = resolveColumns(['Case reference', 'Disposal', 'Excluded', 'Reason', 'Name']);
+	assert.equal(resolved.columns, { reference: 0, excluded: 2, reason: 3 });
+	assert.is(resolved.ok ? null : resolved.problem.field, 'stratum');
 });
 Columns.run();
 
