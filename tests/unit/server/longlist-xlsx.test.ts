@@ -109,6 +109,22 @@ Xlsx('a sheet of more than the cells limit is refused as it is read, naming the 
 	if (!read.ok) assert.match(read.problem.message, new RegExp(`the first worksheet has more than ${MAX_CELLS} cells`));
 });
 
+Xlsx('the cells limit counts every sheet read: an empty first sheet and the one after it', async () => {
+	const base = await workbook((book) => {
+		book.addWorksheet('Cover').getCell('A1').value = null;
+		book.addWorksheet('Cases').addRow(['Case reference', 'Stratum']);
+	});
+	// the empty first sheet's own cells count too: blank cells, as a formatted but empty sheet has
+	const blank = Array.from({ length: 1000 }, (_, i) => `<row r="${i + 1}">${'<c r="A1"/>'.repeat(1000)}</row>`).join('');
+	const columns = Array.from({ length: 10_000 }, (_, i) => letters(i));
+	const rows = Array.from({ length: Math.ceil((MAX_CELLS - 1_000_000) / columns.length) + 1 }, (_, i) => `<row r="${i + 2}">${columns.map((c) => `<c r="${c}${i + 2}"/>`).join('')}</row>`);
+	const files = unzipSync(withSheetXml(base, blank));
+	files['xl/worksheets/sheet2.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${HEADING}${rows.join('')}</sheetData></worksheet>`);
+	const read = await readLonglist(zipSync(files), 'list.xlsx');
+	assert.not.ok(read.ok);
+	if (!read.ok) assert.match(read.problem.message, `the sheets read, up to sheet 'Cases', have more than ${MAX_CELLS} cells`);
+});
+
 Xlsx('a row of more cells than Excel allows is refused before exceljs makes it', async () => {
 	const base = await workbook((book) => book.addWorksheet('Longlist').addRow(['Case reference', 'Stratum']));
 	// a single row of a million empty cells, whose cells are counted in the XML, not made into objects first

@@ -124,9 +124,9 @@ const AFTER_NAME = ' \t\r\n/>';
  * The sheet's XML as it arrives, counting its cells (`<c>` elements) before exceljs makes anything
  * of them: past the limit (`counted`: the cells of the sheets read before it too), or past a
  * row's (Excel's most columns, which exceljs makes into one object before handing it over), it
- * stops there. `what`: the sheet as the refusal names it.
+ * stops there. `what`: the sheets read, and this sheet, as the refusals name them.
  */
-async function* countingCells(chunks: AsyncIterable<Uint8Array>, counted: { cells: number }, what: string): AsyncGenerator<Uint8Array> {
+async function* countingCells(chunks: AsyncIterable<Uint8Array>, counted: { cells: number }, what: { cells: string; sheet: string }): AsyncGenerator<Uint8Array> {
 	let inRow = 0;
 	// a tag may begin in one chunk and end in the next: its start is looked at with the next chunk
 	let carried = '';
@@ -135,8 +135,8 @@ async function* countingCells(chunks: AsyncIterable<Uint8Array>, counted: { cell
 		let at = text.indexOf('<');
 		for (; at !== -1 && at + 4 < text.length; at = text.indexOf('<', at + 1)) {
 			if (text[at + 1] === 'c' && AFTER_NAME.includes(text[at + 2])) {
-				if (++counted.cells > MAX_CELLS) throw new TooManyCells(`${what} has more than ${MAX_CELLS} cells; a longlist's worksheet may have at most ${MAX_CELLS}: delete the columns a draw does not need`);
-				if (++inRow > MAX_ROW_CELLS) throw new TooManyCells(`a row of ${what} has more than ${MAX_ROW_CELLS} cells, the most a row in Excel has`);
+				if (++counted.cells > MAX_CELLS) throw new TooManyCells(`${what.cells} more than ${MAX_CELLS} cells; a longlist's worksheet may have at most ${MAX_CELLS}: delete the columns a draw does not need`);
+				if (++inRow > MAX_ROW_CELLS) throw new TooManyCells(`a row of ${what.sheet} has more than ${MAX_ROW_CELLS} cells, the most a row in Excel has`);
 			} else if (text.startsWith('row', at + 1) && AFTER_NAME.includes(text[at + 4])) inRow = 0;
 		}
 		carried = at === -1 ? '' : text.slice(at);
@@ -183,7 +183,9 @@ async function readSheets(input: Readable, map: Record<string, LonglistField>): 
 		const name = order.names[place] ?? String(sheet.name ?? '');
 		const source = sheet.iterator;
 		if (!source || !(Symbol.asyncIterator in source)) throw new Error('exceljs no longer reads a worksheet from `iterator`: its cells cannot be counted');
-		sheet.iterator = countingCells(source, counted, place === 0 && !empty.size ? 'the first worksheet' : `the worksheets read (up to ${quoted(name)})`);
+		const first = place === 0 && !empty.size && !best;
+		const what = first ? { cells: 'the first worksheet has', sheet: 'the first worksheet' } : { cells: `the sheets read, up to sheet ${quoted(name)}, have`, sheet: `sheet ${quoted(name)}` };
+		sheet.iterator = countingCells(source, counted, what);
 		const read = await readRows(sheet, map);
 		if (read === EMPTY) {
 			empty.set(place, name);
