@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { loadFramework } from '../lib/server/frameworks/frameworks';
 import { readLonglist } from '../lib/server/sampling/longlist-file';
-import { LONGLIST_FIELDS, LONGLIST_LIMITS, MAX_SEED, planSample, readCases, type LonglistField, type SamplePlan } from '../lib/sampling/index';
+import { describeColumn, LONGLIST_FIELDS, LONGLIST_LIMITS, MAX_SEED, planSample, readCases, type LonglistField, type SamplePlan } from '../lib/sampling/index';
 import { chosenSizes, sizeProblems } from '../lib/sampling/draw-edit';
 import { parseCsv } from '../lib/sampling/longlist';
 import { longlistFingerprint } from '../lib/server/sampling/fingerprint';
@@ -62,7 +62,7 @@ const bytes = readLimited(file);
 const where = (row: number | null) => (row === null ? file : `${file}: row ${row}`);
 const read = await readLonglist(bytes, file, map);
 if (!read.ok) fail(`${where(read.problem.row)}: ${read.problem.message}`);
-const cases = readCases(read.rows, rules);
+const cases = readCases(read.rows, rules, describeColumn('stratum', read.header, read.columns.stratum));
 if (!cases.ok) fail(`${where(cases.problem.row)}: ${cases.problem.message}`);
 if (!cases.cases.length) fail(`${file}: the longlist has no cases`);
 // --size SAMPLE=N: the lead inspector's size where the version gives no rule (as the draw page asks for it)

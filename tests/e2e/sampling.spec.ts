@@ -386,3 +386,127 @@ test('the sample page shows the longlist’s fingerprint and whether the seed dr
 	await page.goto(`/audit?kind=inspection&id=${id}`);
 	await expect(page.getByText(`the proposed seed ${second} was changed to ${typed}; longlist SHA-256 ${fingerprint}`)).toBeVisible();
 });
+
+/** Upload a longlist on the case sample page, as the lead inspector does. */
+async function uploadLonglist(page: Page, workspace: string, name: string, content: string | Buffer) {
+	await page.goto(`${workspace}/sample`);
+	const xlsx = name.endsWith('.xlsx');
+	const mimeType = xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+	await page.getByLabel('Upload the longlist').setInputFiles({ name, mimeType, buffer: typeof content === 'string' ? Buffer.from(content) : content });
+	await page.getByRole('button', { name: 'Upload', exact: true }).click();
+}
+
+test('a CSV saved with semicolons or tabs between its columns is read as it is, and says so; one whose delimiter cannot be told says what was found', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Semicolonshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	const rows = ROWS.slice(0, 40);
+	// as Excel saves a CSV where the decimal mark is a comma: semicolons, and commas inside cells
+	const semicolons = ['Case reference;Stratum;Excluded;Reason', ...rows.map((r, i) => `${r.reference};${r.stratum.id};${i === 3 ? 'yes;Hosted, for another area' : ';'}`)].join('\r\n');
+	await uploadLonglist(page, workspace, 'semicolons.csv', semicolons);
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await expect(page.getByText('40 cases on the longlist, 1 excluded')).toBeVisible();
+	await expect(page.getByTestId('read-from')).toHaveText('Read as a CSV file with its columns separated by semicolons.');
+	await expect(page.getByRole('table', { name: 'Excluded cases' })).toContainText('YJ0003Hosted, for another area');
+
+	await uploadLonglist(page, workspace, 'tabs.csv', ['Case reference\tStratum', ...rows.map((r) => `${r.reference}\t${r.stratum.id}`)].join('\n'));
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await expect(page.getByText('40 cases on the longlist, 0 excluded')).toBeVisible();
+	await expect(page.getByTestId('read-from')).toHaveText('Read as a CSV file with its columns separated by tabs.');
+
+	// as many commas as semicolons in the heading line: which is meant cannot be told
+	await uploadLonglist(page, workspace, 'mixed.csv', 'Case reference;Stratum,Notes\nA1;out-of-court,x\n');
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'mixed.csv: Row 1: the heading row has 1 comma and 1 semicolon, so which of them separates the columns cannot be told: save the CSV with one of commas, semicolons or tabs between the columns'
+	);
+	await checkPage(page);
+	// a delimiter Yardstick does not know: one heading holding the whole line, said plainly
+	await uploadLonglist(page, workspace, 'pipes.csv', 'Case reference|Stratum\nA1|out-of-court\n');
+	await expect(page.locator('.govuk-error-summary')).toContainText('pipes.csv: Row 1: the heading row is one column, "Case reference|Stratum": a longlist\'s columns are separated by commas, semicolons or tabs');
+	await expect(page.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
+});
+
+test('the column step says which sheet of a workbook was read; an empty first sheet is passed over for the next, saying so', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Sheetshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	const rows = ROWS.slice(0, 40);
+	/** the cases on the sheet named Cases, the others empty but for a lookup table */
+	const book = async (sheets: string[]) => {
+		const workbook = new ExcelJS.Workbook();
+		for (const name of sheets) {
+			const sheet = workbook.addWorksheet(name);
+			if (name === 'Lookups') sheet.addRow(['Disposal type', 'Code']);
+			if (name !== 'Cases') continue;
+			sheet.addRow(['Ref no', 'Disposal type']);
+			for (const r of rows) sheet.addRow([r.reference, r.stratum.cell]);
+		}
+		return Buffer.from(await workbook.xlsx.writeBuffer());
+	};
+	await uploadLonglist(page, workspace, 'two-sheets.xlsx', await book(['Cases', 'Lookups']));
+	await expect(page.getByRole('heading', { level: 1, name: 'Which column is which' })).toBeVisible();
+	await expect(page.getByTestId('read-from')).toHaveText("Read from sheet 'Cases' (the first of 2).");
+
+	// the service's cover sheet first, left empty: the cases are on the next sheet
+	await uploadLonglist(page, workspace, 'cover-sheet.xlsx', await book(['Instructions', 'Cases', 'Lookups']));
+	await expect(page.getByRole('heading', { level: 1, name: 'Which column is which' })).toBeVisible();
+	await expect(page.getByTestId('read-from')).toHaveText("Read from sheet 'Cases' (the second of 3): the sheet before it, 'Instructions', is empty.");
+	await checkPage(page);
+	await page.getByLabel('Case reference').selectOption({ label: 'Ref no' });
+	await page.getByLabel('Stratum').selectOption({ label: 'Disposal type' });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await expect(page.getByText('40 cases on the longlist, 0 excluded')).toBeVisible();
+	await expect(page.getByTestId('read-from')).toHaveText("Read from sheet 'Cases' (the second of 3): the sheet before it, 'Instructions', is empty.");
+});
+
+test('the service’s own stratum names are matched in any case or spacing; names the version does not have are one error on the stratum column, each with its rows, saying what is accepted', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Disposalshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	// the service's case management system: its own words for some disposals, and the version's in its own case and spacing
+	const words = ['Referral Order', 'out of court  cases', 'Community Sentences', 'YRO', 'referral order', 'RESETTLEMENT CASES'];
+	const lines = ['Ref no,Disposal', ...ROWS.slice(0, 40).map((r, i) => `${r.reference},${words[i % words.length]}`)];
+	await uploadLonglist(page, workspace, 'disposals.csv', lines.join('\n'));
+	await expect(page.getByRole('heading', { level: 1, name: 'Which column is which' })).toBeVisible();
+	await page.getByLabel('Case reference').selectOption({ label: 'Ref no' });
+	await page.getByLabel('Stratum').selectOption({ label: 'Disposal' });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	const message =
+		'the stratum column ("Disposal", column B (2)) has 2 values that are not one of this version\'s strata: "Referral Order" (13 rows: rows 2, 6, 8, …) and "YRO" (7 rows: rows 5, 11, 17, …). Accepted, in any case or spacing: Resettlement cases (resettlement), Community sentences (community-sentences), Out-of-court cases (out-of-court), Bail and remand (bail-remand), Victims (victims)';
+	// one error, on the stratum column, not one per row on the case reference
+	const summary = page.locator('.govuk-error-summary');
+	await expect(summary.getByRole('link')).toHaveCount(1);
+	await expect(summary.getByRole('link', { name: message })).toHaveAttribute('href', '#stratum');
+	await expect(page.locator('#stratum-error')).toContainText(message);
+	await expect(page.locator('#reference-error')).toHaveCount(0);
+	await checkPage(page);
+
+	// the same file with the service's words changed to the version's: in its own case and spacing, it is read
+	const fixed = lines.map((l) => l.replace(/,(Referral Order|referral order)$/, ',community sentences').replace(/,YRO$/, ',Community-Sentences'));
+	await uploadLonglist(page, workspace, 'disposals-fixed.csv', fixed.join('\n'));
+	await page.getByLabel('Case reference').selectOption({ label: 'Ref no' });
+	await page.getByLabel('Stratum').selectOption({ label: 'Disposal' });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await expect(page.getByText('40 cases on the longlist, 0 excluded')).toBeVisible();
+	const strata = page.getByRole('table', { name: 'Cases per stratum' });
+	await expect(strata.getByRole('row', { name: /^Out-of-court cases 7 / })).toBeVisible();
+	await expect(strata.getByRole('row', { name: /^Resettlement cases 6 / })).toBeVisible();
+	await expect(strata.getByRole('row', { name: /^Community sentences 27 / })).toBeVisible();
+});
+
+test('headings Yardstick recognises are chosen already on the column step when another is not, and the step says which is missing', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Halfmappedshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	const rows = ROWS.slice(0, 40);
+	const lines = ['Case reference,Disposal type,Excluded,Reason', ...rows.map((r, i) => `${r.reference},${r.stratum.cell},${i === 5 ? 'yes,Hosted for another area' : ','}`)];
+	await uploadLonglist(page, workspace, 'half.csv', lines.join('\n'));
+	await expect(page.getByRole('heading', { level: 1, name: 'Which column is which' })).toBeVisible();
+	await expect(page.getByText('The file has no heading Yardstick recognises for the stratum ("stratum", in any case): say which column holds it. The headings it did recognise ("Case reference", "Excluded", "Reason") are chosen already.')).toBeVisible();
+	const chosen = (label: string) => page.getByLabel(label, { exact: true }).locator('option:checked');
+	await expect(chosen('Case reference')).toHaveText('Case reference');
+	await expect(chosen('Excluded')).toHaveText('Excluded');
+	await expect(chosen('Reason for exclusion')).toHaveText('Reason');
+	await expect(chosen('Stratum')).toHaveText('Select a heading');
+	await checkPage(page);
+	// only the missing one is left to choose
+	await page.getByLabel('Stratum').selectOption({ label: 'Disposal type' });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await expect(page.getByText('40 cases on the longlist, 1 excluded')).toBeVisible();
+	await expect(page.getByRole('table', { name: 'Excluded cases' })).toContainText('YJ0005Hosted for another area');
+});

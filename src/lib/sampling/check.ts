@@ -1,6 +1,7 @@
 // The meaning of sampling.json beyond its schema: what it names exists, ids are unique and
 // numbers are in range. Pure: the caller passes the parsed file and the framework's samples.
 import { pointer, type Issue } from '../engine/errors';
+import { stratumKey } from './longlist';
 import type { SamplingRules } from './types';
 
 export function checkSampling(rules: SamplingRules, frameworkSamples: string[], file: string): Issue[] {
@@ -14,11 +15,11 @@ export function checkSampling(rules: SamplingRules, frameworkSamples: string[], 
 	const proportion = rules.proportion.value;
 	if (proportion !== null && !(proportion > 0 && proportion < 100)) error('/proportion/value', `a proportion is a percentage above 0 and below 100, not ${proportion}`);
 
-	// A longlist's stratum cell names a stratum, or a sample without strata, by id or label:
-	// both must be unambiguous across the file.
+	// A longlist's stratum cell names a stratum, or a sample without strata, by id or label
+	// (matched as stratumKey compares them): both must be unambiguous across the file.
 	const names = new Map<string, string>();
 	const claim = (name: string, at: string, what: string) => {
-		const key = name.trim().toLowerCase();
+		const key = stratumKey(name);
 		const other = names.get(key);
 		if (other) error(at, `${what} "${name}" is also used at ${other}: a longlist's stratum cell must name one thing`);
 		else names.set(key, at);
@@ -27,7 +28,7 @@ export function checkSampling(rules: SamplingRules, frameworkSamples: string[], 
 	rules.samples.forEach((sample, s) => {
 		const at = pointer('samples', s);
 		claim(sample.id, `${at}/id`, 'id');
-		if (sample.label.trim().toLowerCase() !== sample.id) claim(sample.label, `${at}/label`, 'label');
+		if (stratumKey(sample.label) !== stratumKey(sample.id)) claim(sample.label, `${at}/label`, 'label');
 		sample.recordedIn.forEach((id, i) => {
 			if (!declared.has(id)) error(`${at}${pointer('recordedIn', i)}`, `unknown sample "${id}" (framework.json declares ${known})`);
 		});
@@ -43,7 +44,7 @@ export function checkSampling(rules: SamplingRules, frameworkSamples: string[], 
 		sample.strata.forEach((stratum, t) => {
 			const sat = `${at}${pointer('strata', t)}`;
 			claim(stratum.id, `${sat}/id`, 'id');
-			if (stratum.label.trim().toLowerCase() !== stratum.id) claim(stratum.label, `${sat}/label`, 'label');
+			if (stratumKey(stratum.label) !== stratumKey(stratum.id)) claim(stratum.label, `${sat}/label`, 'label');
 			if (!declared.has(stratum.sample)) error(`${sat}/sample`, `unknown sample "${stratum.sample}" (framework.json declares ${known})`);
 			else if (!sample.recordedIn.includes(stratum.sample))
 				error(`${sat}/sample`, `stratum feeds "${stratum.sample}", which is not among the samples this case sample is recorded in (${sample.recordedIn.join(', ')})`);

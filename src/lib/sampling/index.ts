@@ -6,7 +6,7 @@ export { normalQuantile, zForConfidence } from './normal';
 export { marginOfError, type Margin } from './margin';
 export { groupsOf, sizeSample, type Allocation, type Group, type SamplingWarning, type SizeResult, type Step } from './size';
 export { drawSample, MAX_SEED, type Draw, type DrawnCase, type EligibleCase } from './draw';
-export { checkHeader, columnName, LONGLIST_FIELDS, LONGLIST_LIMITS, parseCsv, readCases, resolveColumns, type Columns, type LonglistCase, type LonglistField, type LonglistProblem, type LonglistRow } from './longlist';
+export { checkHeader, columnName, CSV_DELIMITERS, csvDelimiter, describeColumn, stratumKey, type CsvDelimiter, LONGLIST_FIELDS, LONGLIST_LIMITS, parseCsv, readCases, resolveColumns, usualHeadings, type Columns, type LonglistCase, type LonglistField, type LonglistProblem, type LonglistRow } from './longlist';
 
 import { drawSample, type Draw } from './draw';
 import type { LonglistCase } from './longlist';

@@ -226,9 +226,9 @@ Errors('a missing heading', () => {
 	const file = writeCsv('no-stratum.csv', ['Case reference', 'Type'], [['A', 'resettlement']]);
 	refuse(run(file), `${file}: row 1: no stratum column: expected a heading "stratum" (any case), or --map HEADING=stratum`);
 });
-Errors('an unknown stratum names the row', () => {
+Errors('an unknown stratum names its column and its row', () => {
 	const file = writeCsv('unknown.csv', HEADER, [cells(people[0]), [...cells(people[1]).slice(0, 2), 'custody', '', '']]);
-	refuse(run(file), `${file}: row 3: stratum "custody" is not one of this version's: Resettlement cases (resettlement)`);
+	refuse(run(file), `${file}: the stratum column ("${HEADER[2]}", column C (3)) has a value that is not one of this version's strata: "custody" (1 row: row 3). Accepted, in any case or spacing: Resettlement cases (resettlement)`);
 });
 Errors('a duplicate reference names both rows', () => {
 	const file = writeCsv('dup.csv', HEADER, [cells(people[0]), cells(people[1]), cells(people[0])]);

@@ -2,7 +2,7 @@
 // problem one line with its row.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { checkHeader, columnName, LONGLIST_LIMITS, parseCsv, readCases, resolveColumns, type LonglistRow } from '../../../src/lib/sampling/index';
+import { checkHeader, columnName, csvDelimiter, LONGLIST_LIMITS, parseCsv, readCases, resolveColumns, type LonglistRow } from '../../../src/lib/sampling/index';
 import { rules2025 } from '../../support/sampling';
 
 const Csv = suite('CSV');
@@ -11,12 +11,27 @@ Csv('quotes, doubled quotes, commas and line breaks inside quotes, CRLF, a byte-
 	const parsed = parseCsv(text);
 	assert.ok(parsed.ok);
 	if (!parsed.ok) return;
+	assert.is(parsed.delimiter, ',');
 	assert.equal(parsed.records, [
 		{ row: 1, cells: ['Case reference', 'Stratum'] },
 		{ row: 2, cells: ['A,1', 'Out-of-court "cases"'] },
 		{ row: 4, cells: ['B\n2', 'bail-remand'] },
 		{ row: 5, cells: ['C3', 'resettlement'] }
 	]);
+});
+Csv('semicolons or tabs between the heading line\'s columns are the delimiter; a comma or semicolon in quotes is not counted', () => {
+	const semicolons = parseCsv('"Ref; no";Stratum,kind;Notes\r\nA1;"resettlement; custody";x, y\n');
+	assert.equal(semicolons, { ok: true, delimiter: ';', records: [{ row: 1, cells: ['Ref; no', 'Stratum,kind', 'Notes'] }, { row: 2, cells: ['A1', 'resettlement; custody', 'x, y'] }] });
+	const tabs = parseCsv('Case reference\tStratum\nA1\tOut-of-court cases, youth caution\n');
+	assert.equal(tabs, { ok: true, delimiter: '\t', records: [{ row: 1, cells: ['Case reference', 'Stratum'] }, { row: 2, cells: ['A1', 'Out-of-court cases, youth caution'] }] });
+	assert.equal(csvDelimiter('\ufeffa;b;c\n1,2,3,4,5'), { ok: true, delimiter: ';' }, 'the heading line only');
+	assert.equal(csvDelimiter('one heading\n'), { ok: true, delimiter: ',' });
+});
+Csv('a heading line with as many of two delimiters cannot be told: what was found and what is expected', () => {
+	assert.equal(parseCsv('Case reference;Stratum,Notes\nA1;x,y\n'), {
+		ok: false,
+		problem: { row: 1, message: 'the heading row has 1 comma and 1 semicolon, so which of them separates the columns cannot be told: save the CSV with one of commas, semicolons or tabs between the columns, and put any heading that holds one in quotes' }
+	});
 });
 Csv('a quote never closed names the row it opens on', () => {
 	assert.equal(parseCsv('reference,stratum\nA,"resettlement\nB,bail'), { ok: false, problem: { row: 2, message: 'a quoted cell is never closed' } });
@@ -66,10 +81,16 @@ Columns('--map names other headings', () => {
 Columns('a missing reference or stratum heading, a map to no heading, and two columns for one field', () => {
 	assert.equal(resolveColumns(['ID', 'Stratum']), {
 		ok: false,
-		problem: { row: 1, message: 'no reference column: expected a heading "case reference" or "reference" (any case), or --map HEADING=reference' }
+		columns: { stratum: 1 },
+		problem: { row: 1, field: 'reference', message: 'no reference column: expected a heading "case reference" or "reference" (any case), or --map HEADING=reference' }
 	});
-	assert.equal(resolveColumns(['reference', 'Stratum'], { Group: 'stratum' }), { ok: false, problem: { row: 1, message: 'no heading "group" to map (headings: "reference", "Stratum")' } });
-	assert.equal(resolveColumns(['reference', 'Case reference', 'stratum']), { ok: false, problem: { row: 1, message: 'two columns are the reference: "reference" and "Case reference"' } });
+	assert.equal(resolveColumns(['reference', 'Stratum'], { Group: 'stratum' }), { ok: false, columns: {}, problem: { row: 1, message: 'no heading "group" to map (headings: "reference", "Stratum")' } });
+	assert.equal(resolveColumns(['reference', 'Case reference', 'stratum']), { ok: false, columns: { reference: 0 }, problem: { row: 1, field: 'reference', message: 'two columns are the reference: "reference" and "Case reference"' } });
+});
+Columns('the headings found are carried when another is missing, for the column step to start from', () => {
+	const resolved = resolveColumns(['Case reference', 'Disposal', 'Excluded', 'Reason', 'Name']);
+	assert.equal(resolved.columns, { reference: 0, excluded: 2, reason: 3 });
+	assert.is(resolved.ok ? null : resolved.problem.field, 'stratum');
 });
 Columns.run();
 
@@ -91,17 +112,42 @@ Cases('a stratum cell matches an id or the source wording, ignoring case; a vict
 		]
 	);
 });
+Cases('a stratum cell matches in any spacing, a hyphen or underscore being spacing', () => {
+	const read = readCases(rows(['A', 'Out of court  cases'], ['B', 'community_sentences'], ['C', 'Bail and\u00a0Remand'], ['D', 'OUT-OF-COURT']), rules2025());
+	assert.ok(read.ok, JSON.stringify(read));
+	if (read.ok) assert.equal(read.cases.map((c) => c.group), ['out-of-court', 'community-sentences', 'bail-remand', 'out-of-court']);
+});
+const KNOWN = 'Resettlement cases (resettlement), Community sentences (community-sentences), Out-of-court cases (out-of-court), Bail and remand (bail-remand), Victims (victims)';
+Cases('strata the version does not name are one problem on the stratum column: each value with its rows, and what is accepted', () => {
+	const given = rows(['A', 'Referral Order'], ['B', 'resettlement'], ['C', 'referral  order'], ['D', ''], ['E', 'YRO'], ['F', 'Referral order'], ['G', 'Referral Order']);
+	assert.equal(readCases(given, rules2025(), 'the stratum column ("Disposal", column B (2))'), {
+		ok: false,
+		problem: {
+			row: null,
+			field: 'stratum',
+			message: `the stratum column ("Disposal", column B (2)) has 3 values that are not one of this version's strata: "Referral Order" (4 rows: rows 2, 4, 7, …), an empty cell (1 row: row 5) and "YRO" (1 row: row 6). Accepted, in any case or spacing: ${KNOWN}`
+		}
+	});
+	assert.equal(readCases(rows(['A', 'resettlement'], ['B', 'custody']), rules2025()), {
+		ok: false,
+		problem: { row: null, field: 'stratum', message: `the stratum column has a value that is not one of this version's strata: "custody" (1 row: row 3). Accepted, in any case or spacing: ${KNOWN}` }
+	});
+	// many values: the first few, and how many more
+	const many = readCases(rows(...Array.from({ length: 8 }, (_, i): [string, string] => [`R${i}`, `Kind ${i}`])), rules2025());
+	assert.match(many.ok ? '' : many.problem.message, /has 8 values that are not one of this version's strata: "Kind 0" \(1 row: row 2\), .*"Kind 4" \(1 row: row 6\) and 3 more values \(3 rows\)\. Accepted/);
+});
 const problems: [string, LonglistRow[], string, number][] = [
-	['an unknown stratum', rows(['A', 'resettlement'], ['B', 'custody']), 'stratum "custody" is not one of this version\'s: Resettlement cases (resettlement), Community sentences (community-sentences), Out-of-court cases (out-of-court), Bail and remand (bail-remand), Victims (victims)', 3],
 	['a duplicate reference', rows(['A', 'resettlement'], ['B', 'resettlement'], ['A', 'bail-remand']), 'case reference "A" is also on row 2', 4],
 	['an empty reference', rows(['', 'resettlement']), 'no case reference', 2],
-	['an empty stratum', rows(['A', '']), 'case "A" has no stratum (one of: Resettlement cases (resettlement), Community sentences (community-sentences), Out-of-court cases (out-of-court), Bail and remand (bail-remand), Victims (victims))', 2],
 	['an exclusion without a reason', rows(['A', 'resettlement', 'Yes', ' ']), 'case "A" is excluded without a reason', 2],
 	['an excluded cell that is neither yes nor no', rows(['A', 'resettlement', 'maybe', 'r']), 'excluded is "maybe": write yes or no (or leave it empty)', 2],
 	['an over-long cell', rows(['A'.repeat(201), 'resettlement']), 'the reference is longer than 200 characters', 2]
 ];
 for (const [name, given, message, row] of problems) {
-	Cases(`${name}: row ${row}`, () => assert.equal(readCases(given, rules2025()), { ok: false, problem: { row, message } }));
+	Cases(`${name}: row ${row}`, () => {
+		const read = readCases(given, rules2025());
+		assert.equal(read.ok ? read : { ok: false, problem: { row: read.problem.row, message: read.problem.message } }, { ok: false, problem: { row, message } });
+	});
 }
 Cases('a reason on a row that is not excluded is not kept', () => {
 	const read = readCases(rows(['A', 'resettlement', 'no', 'a note with a name in it']), rules2025());

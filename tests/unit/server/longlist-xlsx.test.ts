@@ -52,6 +52,49 @@ Xlsx('the first worksheet in the workbook\'s order is read, whatever order its f
 	);
 });
 
+Xlsx('which sheet was read is said: its name and its place among the sheets', async () => {
+	const bytes = await workbook((book) => {
+		book.addWorksheet('Longlist').addRows([['Case reference', 'Stratum'], ['A1', 'court']]);
+		book.addWorksheet('Notes').addRows([['Case reference', 'Stratum'], ['NOT', 'this']]);
+		book.addWorksheet('Lookups').addRow(['x']);
+	});
+	const read = await readLonglist(bytes, 'list.xlsx');
+	assert.ok(read.ok && read.from === "Read from sheet 'Longlist' (the first of 3).", JSON.stringify(read));
+	const only = await readLonglist(await workbook((book) => book.addWorksheet('Cases').addRows([['Case reference', 'Stratum'], ['A1', 'court']])), 'list.xlsx');
+	assert.ok(only.ok && only.from === "Read from sheet 'Cases' (the only one).", JSON.stringify(only));
+});
+
+Xlsx('an empty first sheet is passed over for the first that is not, saying so; the columns step is told too', async () => {
+	const bytes = await workbook((book) => {
+		book.addWorksheet('Cover');
+		// formatting without text is still empty
+		book.addWorksheet('Blank').getCell('C3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF0000' } };
+		book.addWorksheet('Cases').addRows([['Case reference', 'Stratum'], ['A1', 'court'], ['A2', 'court']]);
+		book.addWorksheet('Later').addRows([['Case reference', 'Stratum'], ['NOT', 'this']]);
+	});
+	const read = await readLonglist(bytes, 'list.xlsx');
+	assert.ok(read.ok, JSON.stringify(read));
+	if (!read.ok) return;
+	assert.is(read.from, "Read from sheet 'Cases' (the third of 4): the sheets before it, 'Cover' and 'Blank', are empty.");
+	assert.equal(read.rows.map((r) => r.cells.reference), ['A1', 'A2']);
+	const unusual = await readLonglist(await workbook((book) => {
+		book.addWorksheet('Cover');
+		book.addWorksheet('Cases').addRows([['Ref', 'Disposal'], ['A1', 'court']]);
+	}), 'list.xlsx');
+	assert.ok(!unusual.ok && unusual.from === "Read from sheet 'Cases' (the second of 2): the sheet before it, 'Cover', is empty.", JSON.stringify(unusual));
+});
+
+Xlsx('every sheet empty: said, naming them; a heading lower down than row 1 is still the first row empty', async () => {
+	const read = await readLonglist(await workbook((book) => (book.addWorksheet('One'), book.addWorksheet('Two'))), 'list.xlsx');
+	assert.equal(read, { ok: false, problem: { row: null, message: "every sheet of the workbook is empty ('One' and 'Two'): a longlist has a heading row, then one row per case" } });
+	const lower = await readLonglist(await workbook((book) => {
+		book.addWorksheet('Cover');
+		const sheet = book.addWorksheet('Cases');
+		sheet.getCell('A3').value = 'Case reference';
+	}), 'list.xlsx');
+	assert.equal(lower, { ok: false, problem: { row: 1, message: "Read from sheet 'Cases' (the second of 2): the sheet before it, 'Cover', is empty; the first row is empty: a longlist has a heading row, then one row per case" } });
+});
+
 const HEADING = '<row r="1"><c r="A1" t="inlineStr"><is><t>Case reference</t></is></c><c r="B1" t="inlineStr"><is><t>Stratum</t></is></c></row>';
 
 Xlsx('a sheet of more than the cells limit is refused as it is read, naming the limit', async () => {
@@ -64,6 +107,22 @@ Xlsx('a sheet of more than the cells limit is refused as it is read, naming the 
 	const read = await readLonglist(bytes, 'list.xlsx');
 	assert.not.ok(read.ok);
 	if (!read.ok) assert.match(read.problem.message, new RegExp(`the first worksheet has more than ${MAX_CELLS} cells`));
+});
+
+Xlsx('the cells limit counts every sheet read: an empty first sheet and the one after it', async () => {
+	const base = await workbook((book) => {
+		book.addWorksheet('Cover').getCell('A1').value = null;
+		book.addWorksheet('Cases').addRow(['Case reference', 'Stratum']);
+	});
+	// the empty first sheet's own cells count too: blank cells, as a formatted but empty sheet has
+	const blank = Array.from({ length: 1000 }, (_, i) => `<row r="${i + 1}">${'<c r="A1"/>'.repeat(1000)}</row>`).join('');
+	const columns = Array.from({ length: 10_000 }, (_, i) => letters(i));
+	const rows = Array.from({ length: Math.ceil((MAX_CELLS - 1_000_000) / columns.length) + 1 }, (_, i) => `<row r="${i + 2}">${columns.map((c) => `<c r="${c}${i + 2}"/>`).join('')}</row>`);
+	const files = unzipSync(withSheetXml(base, blank));
+	files['xl/worksheets/sheet2.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${HEADING}${rows.join('')}</sheetData></worksheet>`);
+	const read = await readLonglist(zipSync(files), 'list.xlsx');
+	assert.not.ok(read.ok);
+	if (!read.ok) assert.match(read.problem.message, `the sheets read, up to sheet 'Cases', have more than ${MAX_CELLS} cells`);
 });
 
 Xlsx('a row of more cells than Excel allows is refused before exceljs makes it', async () => {

@@ -29,10 +29,19 @@ const uploads: { name: string; text: string; expect: string | RegExp; map?: Reco
 	{ name: 'the usual four headings: straight to the cases', text: 'Case reference,Stratum,Excluded,Reason\nA1,out-of-court,,\nA2,Resettlement cases,yes,hosted\n', expect: 'cases' },
 	{ name: 'the usual two, and nothing else: the cases', text: 'reference,stratum\nA1,out-of-court\n', expect: 'cases' },
 	{ name: 'the usual two and a column that might be the exclusion: the column step', text: 'Case reference,Stratum,Name\nA1,out-of-court,Ann\n', expect: 'columns' },
-	{ name: 'no reference heading: the column step, saying why', text: 'Ref,Stratum\nA1,out-of-court\n', expect: /^columns: The file has no headings Yardstick recognises/ },
+	{ name: 'no reference heading: the column step, saying why', text: 'Ref,Stratum\nA1,out-of-court\n', expect: /^columns: The file has no heading Yardstick recognises for the case reference \("case reference" or "reference", in any case\)/ },
+	{ name: 'neither heading: the column step, saying why', text: 'Ref,Group\nA1,out-of-court\n', expect: /^columns: The file has no headings Yardstick recognises for the case reference and the stratum/ },
+	{
+		name: 'the reference found, the stratum not: the column step, saying which is missing and that the others are chosen',
+		text: 'Case reference,Disposal,Excluded\nA1,out-of-court,\n',
+		expect: /^columns: The file has no heading Yardstick recognises for the stratum \("stratum", in any case\): say which column holds it\. The headings it did recognise \("Case reference", "Excluded"\) are chosen already\.$/
+	},
 	{ name: 'mapped: the cases', text: 'Ref,Type,Name\nA1,out-of-court,Ann\n', map: { Ref: 'reference', Type: 'stratum' }, expect: 'cases' },
-	{ name: 'mapped, and a stratum the version does not have: the row', text: 'Ref,Type\nA1,out-of-court\nA2,custody\n', map: { Ref: 'reference', Type: 'stratum' }, expect: /^problem: Row 3: stratum "custody" is not one of this version's/ },
+	{ name: 'mapped, and a stratum the version does not have: its column and its rows', text: 'Ref,Type\nA1,out-of-court\nA2,custody\n', map: { Ref: 'reference', Type: 'stratum' }, expect: /^problem: the stratum column \("Type", column B \(2\)\) has a value that is not one of this version's strata: "custody" \(1 row: row 3\)\. Accepted/ },
 	{ name: 'no rows: a problem', text: 'Case reference,Stratum\n', expect: /^problem: The longlist has no cases/ },
+	{ name: 'semicolons between the columns, as Excel saves a CSV in many locales: the cases', text: 'Case reference;Stratum\nA1;out-of-court\n', expect: 'cases' },
+	{ name: 'tabs between the columns: the cases', text: 'Case reference\tStratum\nA1\tout-of-court\n', expect: 'cases' },
+	{ name: 'one heading holding the whole line: what was found and what is expected', text: 'Case reference|Stratum\nA1|out-of-court\n', expect: /^problem: Row 1: the heading row is one column, "Case reference\|Stratum": a longlist's columns are separated by commas, semicolons or tabs/ },
 	{ name: 'an unclosed quote: a problem with its row', text: 'Case reference,Stratum\n"A1,out-of-court\n', expect: /^problem: Row 2: a quoted cell is never closed/ }
 ];
 for (const row of uploads) {
@@ -57,7 +66,7 @@ Upload('an .xlsx workbook whose headings need mapping', async () => {
 	const bytes = new Uint8Array(await book.xlsx.writeBuffer());
 	const first = await readUpload(bytes, 'list.xlsx', rules2025());
 	assert.is(first.kind, 'columns');
-	if (first.kind === 'columns') assert.equal(first.header, ['Ref no', 'Disposal']);
+	if (first.kind === 'columns') assert.equal([first.header, first.columns], [['Ref no', 'Disposal'], {}]);
 	const mapped = await readUpload(bytes, 'list.xlsx', rules2025(), { 'Ref no': 'reference', Disposal: 'stratum' });
 	assert.equal(mapped.kind === 'cases' ? mapped.cases : mapped, [{ row: 2, reference: 'YJ1', group: 'bail-remand' }]);
 });

@@ -17,6 +17,8 @@ export interface PendingLonglist {
 	/** the headings of the file, and which heading each field was read from */
 	header: string[];
 	columns: Partial<Record<LonglistField, string>>;
+	/** where in the file the rows were read from (the CSV's delimiter, the workbook's sheet), to show */
+	from?: string;
 	/** why the columns are asked for, until they are mapped */
 	why?: string;
 	/** null until the columns are mapped */

@@ -60,6 +60,7 @@ export const actions: Actions = {
 					file: name,
 					header: read.header,
 					columns: read.columns,
+					...(read.from ? { from: read.from } : {}),
 					cases: read.kind === 'cases' ? read.cases : null,
 					marked: [],
 					seed: randomInt(0, MAX_SEED + 1),

@@ -69,6 +69,7 @@ export const load: PageServerLoad = async (event) => {
 		serviceName: doc.value.serviceName,
 		file: pending.value.file,
 		columns: pending.value.columns,
+		from: pending.value.from ?? null,
 		labels: sampleLabels(framework),
 		samples: plan.samples.map(({ size }) => {
 			const sample = rules.samples.find((s) => s.id === size.sample)!;

@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		const lost = lostFile(params.pending, doc.id, user.name);
 		if (!lost) error(404, gone);
 		const none: { header: string[]; columns: PendingLonglist['columns'] } = { header: [], columns: {} };
-		return { id: doc.id, pending: params.pending, serviceName: doc.value.serviceName, file: lost.file, ...none, why: null, lost: lost.reason };
+		return { id: doc.id, pending: params.pending, serviceName: doc.value.serviceName, file: lost.file, ...none, from: null, why: null, lost: lost.reason };
 	}
 	return {
 		id: doc.id,
@@ -26,6 +26,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		file: pending.value.file,
 		header: pending.value.header,
 		columns: pending.value.columns,
+		from: pending.value.from ?? null,
 		why: pending.value.why ?? null,
 		lost: null
 	};
@@ -68,9 +69,10 @@ export const actions: Actions = {
 		const map: Record<string, LonglistField> = Object.create(null); // headings are the service's words, "__proto__" too
 		for (const [field, i] of Object.entries(chosen) as [LonglistField, number][]) map[header[i]] = field;
 		const read = await readUpload(bytes, pending.value.file, samplingOf(framework), map);
-		if (read.kind !== 'cases') return fail(400, { errors: { reference: read.kind === 'problem' ? read.message : read.why }, selected });
+		// on the column it is about (a stratum the version does not name is the stratum column's)
+		if (read.kind !== 'cases') return fail(400, { errors: { [read.kind === 'problem' ? (read.field ?? 'reference') : 'reference']: read.kind === 'problem' ? read.message : read.why }, selected });
 		try {
-			await pendingLonglists().update(pending.id, pending.revision, { ...pending.value, columns: read.columns, cases: read.cases, why: undefined }, user.name, 'columns mapped');
+			await pendingLonglists().update(pending.id, pending.revision, { ...pending.value, columns: read.columns, from: read.from, cases: read.cases, why: undefined }, user.name, 'columns mapped');
 		} catch (e) {
 			if (e instanceof StaleRevisionError) return fail(409, { errors: { reference: 'The columns were mapped in another window a moment ago: look again.' }, selected });
 			throw e;
