@@ -232,3 +232,32 @@ test('the report: a row for a standard not inspected, in the rules’ words; pro
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reportham YOS: inspection report');
 	await expect(page.getByText(/^Provisional/)).toHaveCount(0);
 });
+
+test('the tabs: one panel at a time at 320 px, brought into view; the address opens the tab again, without JavaScript too', async ({ page, browser }) => {
+	const address = await createInspection(page, { service: 'Tabshire YJS', version: '2021' });
+	await page.setViewportSize({ width: 320, height: 640 });
+	await page.getByRole('tab', { name: 'Ratings' }).click();
+	const ratings = page.getByRole('tabpanel', { name: 'Ratings' });
+	await expect(ratings).toBeVisible();
+	await expect(ratings).toBeInViewport();
+	await expect(page.locator('#cases')).toBeHidden();
+	await expect(page).toHaveURL(/\?tab=ratings#ratings$/);
+
+	// the hash changed on the loaded page chooses the tab
+	await page.evaluate(() => (location.hash = 'tallies'));
+	await expect(page.getByRole('tab', { name: 'Tallies' })).toHaveAttribute('aria-selected', 'true');
+	await expect(page.getByRole('tabpanel', { name: 'Tallies' })).toBeVisible();
+	await expect(ratings).toBeHidden();
+
+	// the address as it is now, opened without JavaScript: that tab
+	const copied = page.url();
+	expect(copied).toContain('?tab=tallies');
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const plain = await context.newPage();
+	await plain.goto(copied);
+	await expect(plain.locator('.govuk-tabs__panel')).toHaveCount(1);
+	await expect(plain.locator('.govuk-tabs__panel#tallies')).toBeVisible();
+	await expect(plain.getByRole('link', { name: 'Tallies', exact: true })).toHaveAttribute('aria-current', 'page');
+	await context.close();
+	expect(new URL(copied).pathname).toBe(address);
+});

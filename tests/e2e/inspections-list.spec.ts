@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInspection, enterTallies, expectAccessible, expectSaved } from '../support/workspace-e2e';
+import { createInspection, enterTallies, expectAccessible, expectSaved, openTab } from '../support/workspace-e2e';
+import { whenHydrated } from '../support/hydration';
 import { serialise } from '../../src/lib/server/storage/durable-file';
 
 test('the new-inspection form: the version in force today is chosen, types appear under their version, and refused fields are named', async ({ page }) => {
@@ -64,6 +65,9 @@ test('the list: each inspection with its version, type, team, status and overall
 	const copy = table.getByRole('row', { name: /^Listshire YOS \(copy\) / });
 	await expect(copy.getByRole('cell').nth(3)).toHaveText('In progress');
 	await page.getByRole('alert').getByRole('link', { name: 'Listshire YOS (copy)' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Listshire YOS (copy)' })).toBeVisible();
+	await whenHydrated(page);
+	await openTab(page, 'Tallies');
 	await expect(page.getByLabel("2.1.1: number 'Yes'")).toHaveValue('18');
 
 	await page.goto('/inspections');
