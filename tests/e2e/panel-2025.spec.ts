@@ -69,7 +69,8 @@ test('without JavaScript the server refuses a panel decision outside the allowed
 	await openTab(setup, 'Qualitative standards');
 	await setup.getByRole('group', { name: /^Key question V1\.2/ }).getByRole('radio', { name: 'Yes' }).check();
 	await expectSaved(setup);
-	const address = setup.url().replace(/#.*/, '');
+	const { origin, pathname } = new URL(setup.url());
+	const address = origin + pathname;
 	await setup.close();
 
 	const context = await browser.newContext({ javaScriptEnabled: false });
