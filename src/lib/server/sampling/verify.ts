@@ -29,10 +29,12 @@ export function verifyDraw(rules: SamplingRules, cases: LonglistCase[], seed: nu
 	// the samples this longlist draws: a case sample's strata may feed several framework samples
 	for (const { size } of plan.samples) for (const a of size.allocation) samples.add(a.sample);
 	const mine = recorded.selected.filter((c) => samples.has(c.sample));
-	const wanted = new Set(mine.map((c) => `${c.sample}\u0000${c.reference}`));
-	const got = new Set(drawn.map((c) => `${c.sample}\u0000${c.reference}`));
-	const missing = drawn.filter((c) => !wanted.has(`${c.sample}\u0000${c.reference}`)).map((c) => c.reference);
-	const extra = mine.filter((c) => !got.has(`${c.sample}\u0000${c.reference}`)).map((c) => c.reference);
+	// a case is the same case only in the same framework sample
+	const key = (c: { sample: string; reference: string }) => `${c.sample}\u0000${c.reference}`;
+	const wanted = new Set(mine.map(key));
+	const got = new Set(drawn.map(key));
+	const missing = drawn.filter((c) => !wanted.has(key(c))).map((c) => c.reference);
+	const extra = mine.filter((c) => !got.has(key(c))).map((c) => c.reference);
 	const sameLonglist = sha256 === recorded.sha256.trim().toLowerCase();
 	const same = !missing.length && !extra.length && mine.length === drawn.length;
 	return { sha256, sameLonglist, selection: { same, drawn: drawn.length, missing, extra, otherSamples: recorded.selected.length - mine.length }, ok: sameLonglist && same, plan };
