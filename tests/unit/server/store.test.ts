@@ -1,9 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DocumentStore, InvalidDocumentError, NotFoundError, StaleRevisionError } from '../../../src/lib/server/storage/store';
+import { DocumentStore, InvalidDocumentError, NotFoundError, READ_CACHE, StaleRevisionError } from '../../../src/lib/server/storage/store';
 
 interface Note {
 	text: string;
@@ -142,4 +142,65 @@ Store('a write leaves no temporary file; those a killed process left are removed
 	assert.equal(readdirSync(store.dir).sort(), [`.a1.json.${process.ppid}-0a1b2c3d.tmp`, 'a1.json']);
 	assert.equal((await store.get('a1'))?.value, { text: 'b' });
 });
+
+/** A document's file made as old as a settled one (its state can then be kept). */
+const settle = (dir: string, id: string) => utimesSync(path.join(dir, `${id}.json`), new Date(Date.now() - 10_000), new Date(Date.now() - 10_000));
+
+Store('a document read is frozen: a caller cannot change what the next one is given', async () => {
+	const { dir, store } = fresh();
+	await store.create({ text: 'a' }, 'ann', 'created', 'n1');
+	settle(dir, 'n1');
+	const first = (await store.get('n1'))!;
+	assert.throws(() => {
+		(first.value as Note).text = 'changed by a caller';
+	}, TypeError);
+	assert.is((await store.get('n1'))?.value.text, 'a');
+	assert.ok(Object.isFrozen((await store.list())[0].value));
+});
+Store('a settled file is parsed once; any change to it (a write, a hand edit, removal) is read afresh', async () => {
+	const { dir, store } = fresh();
+	await store.create({ text: 'a' }, 'ann', 'created', 'n1');
+	settle(dir, 'n1');
+	const first = await store.get('n1');
+	assert.is(await store.get('n1'), first, 'the same parsed document, from the stat alone');
+	await store.update('n1', 1, { text: 'b' }, 'bob', 'changed');
+	assert.is((await store.get('n1'))?.value.text, 'b');
+	// edited by hand, the same size, then made as old as before: the new inode tells
+	const edited = JSON.parse(readFileSync(path.join(dir, 'n1.json'), 'utf8'));
+	settle(dir, 'n1');
+	await store.get('n1');
+	edited.value.text = 'c';
+	writeFileSync(path.join(dir, 'hand.tmp'), JSON.stringify(edited, null, 2));
+	renameSync(path.join(dir, 'hand.tmp'), path.join(dir, 'n1.json'));
+	settle(dir, 'n1');
+	assert.is((await store.get('n1'))?.value.text, 'c');
+	await store.remove('n1', 2);
+	assert.is(await store.get('n1'), null);
+});
+Store('a file changed within its time tick is never served from what was kept', async () => {
+	const { store } = fresh();
+	await store.create({ text: 'a' }, 'ann', 'created', 'n1');
+	const first = await store.get('n1');
+	assert.is.not(await store.get('n1'), first, 'written under a second ago: read again');
+});
+Store('what is kept is bounded: the least recently read goes first', async () => {
+	const { dir, store } = fresh();
+	const before = { ...READ_CACHE };
+	READ_CACHE.documents = 2;
+	try {
+		for (const id of ['n1', 'n2', 'n3']) {
+			await store.create({ text: id }, 'ann', 'created', id);
+			settle(dir, id);
+		}
+		const n1 = await store.get('n1');
+		const n2 = await store.get('n2');
+		assert.is(await store.get('n1'), n1);
+		await store.get('n3'); // pushes out n2, read less recently than n1
+		assert.is(await store.get('n1'), n1);
+		assert.is.not(await store.get('n2'), n2);
+	} finally {
+		Object.assign(READ_CACHE, before);
+	}
+});
+
 Store.run();

@@ -45,22 +45,13 @@ class InspectionStore extends DocumentStore<InspectionRecord> {
 		this.summaries = new SummaryIndex(this, indexFile);
 	}
 
-	override async get(id: string): Promise<Stored<InspectionRecord> | null> {
-		return owned(await super.get(id));
-	}
-
-	override async list(): Promise<Stored<InspectionRecord>[]> {
-		return (await super.list()).map((doc) => owned(doc)!);
+	protected override prepare(doc: Stored<InspectionRecord>): Stored<InspectionRecord> {
+		return doc.value?.evidence ? { ...doc, value: { ...doc.value, evidence: ownMaps(doc.value.evidence) } } : doc;
 	}
 
 	protected override written(id: string, doc: Stored<InspectionRecord> | null) {
 		this.summaries.written(id, doc);
 	}
-}
-
-function owned(doc: Stored<InspectionRecord> | null): Stored<InspectionRecord> | null {
-	if (doc?.value?.evidence) doc.value = { ...doc.value, evidence: ownMaps(doc.value.evidence) };
-	return doc;
 }
 
 let store: InspectionStore | null = null;

@@ -61,11 +61,32 @@ export interface DocumentVersion {
 const fileToken = (stats: BigIntStats) => `${stats.ino}:${stats.size}:${stats.mtimeNs}`;
 /** Far more than a file time's tick (a few ms), far less than a person's pause. */
 const SETTLE_MS = 1000n;
+/** A file state old enough that no later write can share its token (`now` in ns). */
+const isSettled = (stats: BigIntStats, now: bigint) => now - stats.mtimeNs > SETTLE_MS * 1_000_000n;
+
+/** How much of a store's documents is kept parsed, counted in file bytes, and at most how many. */
+export const READ_CACHE = { bytes: 16 * 1024 * 1024, documents: 1000 };
+
+/** Made unchangeable all the way down: a cached document is handed to every caller that reads it. */
+function deepFreeze<V>(value: V): V {
+	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+		Object.freeze(value);
+		for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+	}
+	return value;
+}
 
 export class DocumentStore<T> {
 	private readonly queues = new Map<string, Promise<unknown>>();
 	/** The last listing of versions, and the folder's state it was taken at. */
 	private scanned: { folder: string; versions: Map<string, DocumentVersion> } | null = null;
+	/**
+	 * Documents as last read, by their file's state (oldest used first): a read whose file has not
+	 * changed since costs one stat instead of a read and a parse. Only settled states are kept, and
+	 * documents are frozen, so no request can change what another is given.
+	 */
+	private readonly parsed = new Map<string, { token: string; bytes: number; doc: Stored<T> }>();
+	private parsedBytes = 0;
 
 	constructor(
 		readonly dir: string,
@@ -96,23 +117,74 @@ export class DocumentStore<T> {
 		return next;
 	}
 
+	/** The document as stored now (frozen: change a copy), or null when there is none. */
 	async get(id: string): Promise<Stored<T> | null> {
+		let stats: BigIntStats;
+		try {
+			stats = statSync(this.file(id), { bigint: true });
+		} catch (e) {
+			if (e instanceof NotFoundError || (e as NodeJS.ErrnoException).code === 'ENOENT') return this.forget(id);
+			throw e;
+		}
+		const token = fileToken(stats);
+		const kept = this.parsed.get(id);
+		if (kept?.token === token) {
+			// most recently used last
+			this.parsed.delete(id);
+			this.parsed.set(id, kept);
+			return kept.doc;
+		}
+		this.forget(id);
+		// read after the stat: if a write lands in between, what is kept is newer than its token, and the next stat misses
+		const doc = await this.read(id);
+		if (doc && isSettled(stats, BigInt(Date.now()) * 1_000_000n)) this.keep(id, token, Number(stats.size), doc);
+		return doc;
+	}
+
+	/** Every document, read afresh (not kept: a listing would push out what pages read again and again). */
+	async list(): Promise<Stored<T>[]> {
+		const ids = readdirSync(this.dir)
+			.filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+			.map((f) => f.slice(0, -5));
+		const docs = await Promise.all(ids.map((id) => this.read(id)));
+		return docs.filter((d): d is Stored<T> => d !== null);
+	}
+
+	/** One document parsed from its file, prepared and frozen. */
+	private async read(id: string): Promise<Stored<T> | null> {
 		try {
 			const db = this.db(id);
 			await db.read();
-			return db.data;
+			return db.data && deepFreeze(this.prepare(db.data));
 		} catch (e) {
 			if (e instanceof NotFoundError) return null;
 			throw e;
 		}
 	}
 
-	async list(): Promise<Stored<T>[]> {
-		const ids = readdirSync(this.dir)
-			.filter((f) => f.endsWith('.json') && !f.startsWith('.'))
-			.map((f) => f.slice(0, -5));
-		const docs = await Promise.all(ids.map((id) => this.get(id)));
-		return docs.filter((d): d is Stored<T> => d !== null);
+	/** What a store makes of a document as parsed, before anyone is given it (a fresh object, not yet frozen). */
+	protected prepare(doc: Stored<T>): Stored<T> {
+		return doc;
+	}
+
+	private keep(id: string, token: string, bytes: number, doc: Stored<T>) {
+		if (bytes > READ_CACHE.bytes) return;
+		this.parsed.set(id, { token, bytes, doc });
+		this.parsedBytes += bytes;
+		for (const [oldest, entry] of this.parsed) {
+			if (this.parsedBytes <= READ_CACHE.bytes && this.parsed.size <= READ_CACHE.documents) break;
+			this.parsed.delete(oldest);
+			this.parsedBytes -= entry.bytes;
+		}
+	}
+
+	private forget(id: string): null {
+		const entry = this.parsed.get(id);
+		if (entry) {
+			this.parsed.delete(id);
+			this.parsedBytes -= entry.bytes;
+		}
+		return null;
 	}
 
 	/**
@@ -122,7 +194,7 @@ export class DocumentStore<T> {
 	 */
 	async versions(): Promise<Map<string, DocumentVersion>> {
 		const now = BigInt(Date.now()) * 1_000_000n;
-		const settled = (stats: BigIntStats) => now - stats.mtimeNs > SETTLE_MS * 1_000_000n;
+		const settled = (stats: BigIntStats) => isSettled(stats, now);
 		const folderStats = statSync(this.dir, { bigint: true });
 		const folder = fileToken(folderStats);
 		if (this.scanned?.folder === folder) return new Map(this.scanned.versions);
