@@ -2,6 +2,7 @@
 // answers are compressed when the browser accepts it. Over HTTP against the built server.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { contentHash } from '../../src/lib/server/frameworks/frameworks';
@@ -61,6 +62,18 @@ Content('a workspace carries a reference to its version, not the version; the co
 	assert.not.ok((await stale.text()).includes('"domains"'));
 	const staleWithTag = await inspector.request(wrong, { headers: { 'if-none-match': etag! } });
 	assert.is(staleWithTag.status, 404, 'nor is it answered "not modified"');
+});
+
+Content('a workspace carries a key to its rating, not the rating: the page shows it, its data does not hold it', async () => {
+	const golden = JSON.parse(readFileSync('tests/golden/2018/cases-mixed-with-tallies.json', 'utf8'));
+	const id = await server.addInspection(inspector, golden.name, golden.framework, golden.inspection);
+	const html = await (await inspector.request(`/inspections/${id}?tab=ratings`, { headers: { accept: 'text/html' } })).text();
+	assert.match(html, /Outstanding/, 'the server renders the rating it worked out');
+	// what the browser is given to come alive with (inline, or asked for on a later visit)
+	const data = await (await inspector.request(`/inspections/${id}/__data.json`)).text();
+	assert.ok(data.includes(golden.name), 'the page data holds the record');
+	for (const part of ['"composite"', '"keyQuestions"', '"violations"', '"relevance"']) assert.not.ok(data.includes(part), `the page data holds no ${part} of a rating`);
+	assert.ok(data.length < 8000, `the page data is the record and little more (${data.length} bytes)`);
 });
 
 Content('without an account the content is not answered', async () => {

@@ -5,7 +5,7 @@ import { requireEditPermissions, requirePermission, requireTeamFor } from '$lib/
 import { auditSave } from '$lib/server/audit/inspection-audit';
 import { loadFramework } from '$lib/server/frameworks/frameworks';
 import { inspections, saveEdits } from '$lib/server/inspections/inspections';
-import { storedRating } from '$lib/server/rating/stored-rating';
+import { ratingKey, storedRating } from '$lib/server/rating/stored-rating';
 import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '$lib/server/storage/store';
 import { allows } from '$lib/server/accounts/roles';
 import { onTeam } from '$lib/inspection/record';
@@ -21,7 +21,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const loaded = loadFramework(doc.value.framework);
 	if (!loaded.ok) error(500, `The framework version this inspection is pinned to cannot be read: ${loaded.errors[0].message}`);
 	const framework = loaded.value;
-	const { result, relevance } = await storedRating(doc, framework);
+	// kept for the page's universal load to render with; not page data (see $lib/inspection/record-rating)
+	await storedRating(doc, framework);
 	return {
 		id: doc.id,
 		revision: doc.revision,
@@ -30,8 +31,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		// not the version itself: the page's universal load finds it by this (the browser fetches it once, by its hash)
 		frameworkContent: knownVersion(framework),
 		hashChanged: framework.hash !== doc.value.frameworkHash,
-		result,
-		relevance,
+		rating: ratingKey(doc, framework),
 		imported: url.searchParams.get('imported'),
 		me: user.name,
 		mayChangeEvidence: allows(user.roles, 'inspection:edit') && onTeam(doc.value, user.name),
