@@ -12,6 +12,7 @@ import { buildUnlessAsked } from './build';
 const WARMUP = 20;
 const RUNS = 200;
 const TARGET_MS = 50;
+const OPENINGS = 5;
 
 buildUnlessAsked();
 
@@ -31,7 +32,18 @@ try {
 	await page.getByLabel('Password').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-	await page.goto(`${server.url}/inspections/${id}`);
+	// Opening it: from the navigation's start to the page coming alive (the layout marks <html> when
+	// hydrated), which includes the browser rating the record itself (the rating is not page data).
+	// (on the document: the init script may run before <html> exists)
+	await page.addInitScript(`new MutationObserver((_, observer) => {
+		if (document.documentElement?.dataset.hydrated) { window.__alive = performance.now(); observer.disconnect(); }
+	}).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-hydrated'] })`);
+	const opened: number[] = [];
+	for (let i = 0; i < OPENINGS; i++) {
+		await page.goto(`${server.url}/inspections/${id}`);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		opened.push((await page.evaluate('window.__alive')) as number);
+	}
 	const grid = page.getByRole('grid', { name: /^Children: court disposals/ });
 	await grid.waitFor();
 	await page.getByRole('tab', { name: 'Cases' }).waitFor();
@@ -82,6 +94,7 @@ try {
 	console.log(`${RUNS} answers timed after ${WARMUP} warm-up answers, each flipping one case's 2.1.1 in the court grid\n`);
 	show('keypress -> recomputed count in the DOM', dom);
 	show('keypress -> next frame after it', frame);
+	show(`opening it, to alive (${OPENINGS} openings)`, stats(opened));
 	console.log(`\ntarget under ${TARGET_MS} ms from an answer to the updated ratings on screen: ${frame.p95 < TARGET_MS ? 'met' : 'NOT met'} (p95 to the next frame ${frame.p95.toFixed(1)} ms)`);
 } finally {
 	await browser.close();
