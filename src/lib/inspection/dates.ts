@@ -36,8 +36,21 @@ export function longDate(iso: string): string {
 const dayInLondon = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
 const timeInLondon = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'Europe/London' });
 
+// Worded moments, by the ISO text: a list shows the same ones on every visit, and wording one
+// (formatToParts in a time zone) costs more than the rest of its row. Cleared when full.
+const worded = new Map<string, string>();
+
 /** A moment as GOV.UK writes it, in UK time: "1 December 2026, 10:10pm", "midday", "midnight". */
 export function dateTime(iso: string): string {
+	let words = worded.get(iso);
+	if (words === undefined) {
+		if (worded.size >= 1000) worded.clear();
+		worded.set(iso, (words = wordDateTime(iso)));
+	}
+	return words;
+}
+
+function wordDateTime(iso: string): string {
 	const at = new Date(iso);
 	if (Number.isNaN(at.getTime())) return iso;
 	const parts = Object.fromEntries(timeInLondon.formatToParts(at).map((p) => [p.type, p.value]));
