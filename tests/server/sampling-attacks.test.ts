@@ -207,4 +207,20 @@ Attacks('the draw keeps the longlist\'s fingerprint and the seed the server prop
 	assert.not.match(old, 'npm run sample -- verify', 'no check to offer without a fingerprint');
 });
 
+Attacks('two draws in one edits request are refused in a sentence saying one draw is allowed, and nothing is drawn', async () => {
+	const id = await inspector.createInspection('Two draws');
+	const revision = await inspector.revision(id);
+	const longlist = ['C1', 'C2', 'C3'].map((reference) => ({ reference, group: 'court' }));
+	const response = await inspector.request(`/inspections/${id}/edits`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ baseRevision: revision, edits: [{ type: 'draw', seed: 1, longlist, sizes: { court: 2 } }, { type: 'draw', seed: 2, longlist, sizes: { court: 2 } }] })
+	});
+	const text = await response.text();
+	assert.is(response.status, 400, text);
+	const { errors } = JSON.parse(text) as { errors: { message: string }[] };
+	assert.equal(errors.map((e) => e.message), ['One draw is allowed per request, and this one has 2: send each draw in a request of its own.']);
+	assert.is(await inspector.revision(id), revision, 'nothing was drawn');
+});
+
 Attacks.run();

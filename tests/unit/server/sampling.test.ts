@@ -244,6 +244,18 @@ Save('a refused draw changes nothing on disk', async () => {
 	}
 	assert.is((await inspections().get(created.id))!.revision, 1);
 });
+Save('two draws in one save are refused in a sentence, and nothing changes', async () => {
+	freshData();
+	const created = await createInspection(pinnedRecord({ serviceName: 'Drawshire YJS', framework: 'hmip-youth@2025', evidence: { context: { inspectionType: 'iyjs' } } }), 'ann');
+	try {
+		await saveEdits(created.id, created.revision, [{ type: 'draw', seed: 9, longlist }, { type: 'draw', seed: 10, longlist, reason: 'again' }], 'ann');
+		assert.unreachable('refused');
+	} catch (e) {
+		assert.instance(e, InvalidDocumentError);
+		assert.equal((e as InvalidDocumentError).issues.map((i) => i.message), ['One draw is allowed per request, and this one has 2: send each draw in a request of its own.']);
+	}
+	assert.is((await inspections().get(created.id))!.revision, 1);
+});
 Save('a draw record the server did not stamp is refused by the schema', async () => {
 	freshData();
 	const record = pinnedRecord({ serviceName: 'Drawshire YJS', framework: 'hmip-youth@2025', evidence: {} });
