@@ -65,7 +65,7 @@ if (!read.ok) fail(`${where(read.problem.row)}: ${read.problem.message}`);
 const cases = readCases(read.rows, rules, describeColumn('stratum', read.header, read.columns.stratum));
 if (!cases.ok) fail(`${where(cases.problem.row)}: ${cases.problem.message}`);
 if (!cases.cases.length) fail(`${file}: the longlist has no cases`);
-// --size SAMPLE=N: the lead inspector's size where the version gives no rule (as the draw page asks for it)
+// --size SAMPLE=N: the size chosen at the draw where the version gives no rule (as the draw page asks for it)
 const sizeEntries: [string, number][] = [];
 for (const entry of (values.size as string[] | undefined) ?? []) {
 	const match = /^([^=]+)=(\d{1,6})$/.exec(entry.trim());

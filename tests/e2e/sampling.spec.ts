@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from '../support/axe';
 import { holdScripts, whenHydrated } from '../support/hydration';
 import { createInspection, openTab } from '../support/workspace-e2e';
-import { signInAs } from '../support/accounts';
+import { EVERYONE, signInAs } from '../support/accounts';
 import { planSample, type LonglistCase } from '../../src/lib/sampling/index';
 import { rules2025 } from '../support/sampling';
 
@@ -283,7 +283,7 @@ test('a victims’ longlist drawn after the children’s: the size is the lead i
 
 	await expect(page.getByRole('heading', { name: 'The current draw of Victims' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'The current draw of Children (domain two)' })).toBeVisible();
-	await expect(page.getByText('Victims (size chosen by the lead inspector)')).toBeVisible();
+	await expect(page.getByText(`Victims (size chosen by ${EVERYONE})`)).toBeVisible();
 	await expect(page.getByText('--seed 12 --size victims=12')).toBeVisible();
 	const csv = await (await page.request.get(`${workspace}/sample/selected.csv`)).text();
 	const lines = csv.trim().split('\r\n');
@@ -376,7 +376,7 @@ test('the sample page shows the longlist’s fingerprint and whether the seed dr
 	await page.getByLabel('Why draw the sample again').fill('The team agreed a seed beforehand');
 	await page.getByRole('button', { name: 'Draw the sample' }).click();
 	await expect(page.getByTestId('current-seed')).toHaveText(typed);
-	await expect(page.getByTestId('current-proposal')).toHaveText(`${second}, changed by the lead inspector to ${typed}`);
+	await expect(page.getByTestId('current-proposal')).toHaveText(`${second}, changed by ${EVERYONE} to ${typed}`);
 	await expect(page.getByTestId('current-fingerprint')).toHaveText(fingerprint);
 	await expect(page.getByRole('table', { name: 'Earlier draws, newest first' })).toContainText(`${proposed}, used as proposed`);
 	await checkPage(page);

@@ -182,7 +182,7 @@ Attacks('the draw keeps the longlist\'s fingerprint and the seed the server prop
 	assert.match(audit[0].summary, `the proposed seed ${kept} was changed to ${typed}`);
 	// and the sample page
 	const sample = await page(`/inspections/${id}/sample`);
-	assert.match(sample, `${kept}, changed by the lead inspector to ${typed}`);
+	assert.match(sample, `${kept}, changed by ines to ${typed}`);
 	assert.match(sample, draw.longlist.sha256);
 	// drawn again with the seed proposed for the new upload: recorded as used as proposed
 	const again = await upload(id, 'fair.csv', 'Case reference,Stratum\nB1,court\nB2,court\nB3,court\nB4,court\n');

@@ -119,7 +119,7 @@ Sample('--size SAMPLE=N: the lead inspector sizes a sample the sources leave ope
 	const r = run(file, '--size', 'victims=12');
 	assert.is(r.status, 0, r.stderr);
 	assert.match(r.stdout, 'Victims: 12 of 20 eligible cases');
-	assert.match(r.stdout, '12 chosen by the lead inspector, since the version gives no rule for the size');
+	assert.match(r.stdout, '12 chosen by whoever draws the sample, since the version gives no rule for the size');
 	assert.match(r.stdout, 'selected (12):');
 	assert.match(r.stdout, '[sampling-size-chosen]');
 	refuse(run(file, '--size', 'victims=31'), '--size: Victims: the size is a whole number from 9 to 30');
