@@ -341,6 +341,35 @@ test('a draw from a tab shown before an exclusion made in another tab is refused
 	await expect(page.getByTestId('current-seed')).toBeVisible();
 });
 
+test('a draw refused because the inspection was drawn in another tab meanwhile says nothing was drawn, keeps what was typed, and says what to do', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Meanwhileshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	const csv = ['Case reference,Stratum', ...ROWS.slice(0, 40).map((r) => `${r.reference},${r.stratum.id}`)].join('\n');
+	await uploadLonglist(page, workspace, 'longlist.csv', csv);
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await whenHydrated(page);
+	await page.getByLabel('Seed').fill('777');
+	// meanwhile the same longlist is uploaded and drawn in another tab
+	const other = await page.context().newPage();
+	await uploadLonglist(other, workspace, 'longlist.csv', csv);
+	await other.getByLabel('Seed').fill('5');
+	await other.getByRole('button', { name: 'Draw the sample' }).click();
+	await expect(other.getByTestId('current-seed')).toHaveText('5');
+	await other.close();
+
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+	const summary = page.locator('.govuk-error-summary');
+	await expect(summary).toContainText(`Not drawn: ${EVERYONE} changed this inspection at`);
+	await expect(summary).toContainText('(drew the case sample (seed 5)) after this page was shown. Nothing was drawn from this longlist: it is still here with its exclusions, and what you entered is filled in below.');
+	await expect(summary).not.toContainText('Your change is kept');
+	await expect(page.getByLabel('Seed')).toHaveValue('777');
+	// drawing again now replaces their draw: the page asks why, as for any redraw
+	await expect(page.getByLabel('Why draw the sample again')).toBeVisible();
+	await checkPage(page);
+	await page.getByLabel('Why draw the sample again').fill('Drawn twice by mistake: this is the seed agreed');
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+	await expect(page.getByTestId('current-seed')).toHaveText('777');
+});
+
 test('the sample page shows the longlist’s fingerprint and whether the seed drawn was the one proposed', async ({ page }) => {
 	const workspace = await createInspection(page, { service: 'Fairshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
 	const rows = ROWS.slice(0, 40);
