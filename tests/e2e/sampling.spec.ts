@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from '../support/axe';
 import { holdScripts, whenHydrated } from '../support/hydration';
 import { createInspection, openTab } from '../support/workspace-e2e';
-import { EVERYONE, signInAs } from '../support/accounts';
+import { EVERYONE, SIGNED_IN_STATE, signInAs } from '../support/accounts';
 import { planSample, type LonglistCase } from '../../src/lib/sampling/index';
 import { rules2025 } from '../support/sampling';
 
@@ -368,6 +368,46 @@ test('a draw refused because the inspection was drawn in another tab meanwhile s
 	await page.getByLabel('Why draw the sample again').fill('Drawn twice by mistake: this is the seed agreed');
 	await page.getByRole('button', { name: 'Draw the sample' }).click();
 	await expect(page.getByTestId('current-seed')).toHaveText('777');
+});
+
+test('discarding a longlist asks first, without JavaScript too: going back keeps it and its exclusions, confirming discards it', async ({ page: withScript, browser }) => {
+	const workspace = await createInspection(withScript, { service: 'Discardshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	// then no script at all: the question is a page of its own, reached by a link, answered by a form
+	const context = await browser.newContext({ javaScriptEnabled: false, storageState: SIGNED_IN_STATE });
+	const page = await context.newPage();
+	const csv = ['Case reference,Stratum', ...ROWS.slice(0, 40).map((r) => `${r.reference},${r.stratum.id}`)].join('\n');
+	await uploadLonglist(page, workspace, 'discard-me.csv', csv);
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await page.getByLabel('Case reference').fill('YJ0003');
+	await page.getByRole('radio', { name: TRANSFERRED }).check();
+	await page.getByRole('button', { name: 'Exclude the case' }).click();
+	await expect(page.getByText('Case YJ0003 is excluded.')).toBeVisible();
+
+	await page.getByRole('button', { name: 'Discard this longlist' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Are you sure you want to discard discard-me.csv?' })).toBeVisible();
+	await expect(page.getByText('Its 40 cases, and the 1 exclusion you marked on the review page, will be deleted.')).toBeVisible();
+	await page.getByRole('link', { name: 'No, go back to the longlist' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await expect(page.getByRole('table', { name: 'Excluded cases' })).toContainText(`YJ0003${TRANSFERRED}`);
+
+	await page.getByRole('button', { name: 'Discard this longlist' }).click();
+	await page.getByRole('button', { name: 'Yes, discard this longlist' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
+	await expect(page.getByText('discard-me.csv is discarded: nothing was drawn from it.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Continue with discard-me.csv' })).toHaveCount(0);
+	await context.close();
+});
+
+test('the page that asks before a longlist is discarded is accessible, keyboard usable and fits 320 px', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Askshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	await uploadLonglist(page, workspace, 'longlist.csv', ['Case reference,Stratum', ...ROWS.slice(0, 10).map((r) => `${r.reference},${r.stratum.id}`)].join('\n'));
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await page.getByRole('button', { name: 'Discard this longlist' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Are you sure you want to discard longlist.csv?' })).toBeVisible();
+	await checkPage(page);
+	await page.getByRole('button', { name: 'Yes, discard this longlist' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('longlist.csv is discarded: nothing was drawn from it.')).toBeVisible();
 });
 
 test('the sample page shows the longlist’s fingerprint and whether the seed drawn was the one proposed', async ({ page }) => {

@@ -205,10 +205,5 @@ export const actions: Actions = {
 		}
 		await discard(pending);
 		redirect(303, `/inspections/${event.params.id}/sample?drawn`);
-	},
-	discard: async (event) => {
-		const { pending } = await context(event, requirePermission(event.locals.user, 'inspection:edit'));
-		await discard(pending);
-		redirect(303, `/inspections/${event.params.id}/sample`);
 	}
 };
