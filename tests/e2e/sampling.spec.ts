@@ -410,6 +410,51 @@ test('the page that asks before a longlist is discarded is accessible, keyboard 
 	await expect(page.getByText('longlist.csv is discarded: nothing was drawn from it.')).toBeVisible();
 });
 
+test('seed and stratum are explained where they are asked for, and “If another reason” is shown only for another reason (always, without JavaScript)', async ({ page, browser }) => {
+	const workspace = await createInspection(page, { service: 'Hintshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	await page.goto(`${workspace}/sample`);
+	await expect(page.getByLabel('Upload the longlist')).toHaveAccessibleDescription(/Each case’s stratum is the group it is drawn in|Each case's stratum is the group it is drawn in/);
+	// headings to map: the stratum's select says what a stratum is
+	await uploadLonglist(page, workspace, 'hints.csv', ['Ref,Disposal', ...ROWS.slice(0, 40).map((r) => `${r.reference},${r.stratum.id}`)].join('\n'));
+	await expect(page.getByRole('heading', { level: 1, name: 'Which column is which' })).toBeVisible();
+	await expect(page.getByLabel('Stratum')).toHaveAccessibleDescription(/The group the case is drawn in.*each is drawn from separately, so each gets its share of the sample/);
+	await page.getByLabel('Case reference').selectOption({ label: 'Ref' });
+	await page.getByLabel('Stratum').selectOption({ label: 'Disposal' });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	const review = page.url();
+	await whenHydrated(page);
+	await expect(page.getByLabel('Seed')).toHaveAccessibleDescription(/^The seed is the number the random draw starts from: the same longlist and seed always draw the same cases/);
+	await expect(page.getByText('A stratum is a group of cases, usually by type of disposal. Each stratum is drawn from separately')).toBeVisible();
+
+	const other = page.getByLabel('If another reason, say what it is');
+	await expect(other).toBeHidden();
+	await page.getByRole('radio', { name: 'Another reason' }).check();
+	await expect(other).toBeVisible();
+	await expect(page.getByRole('radio', { name: 'Another reason' })).toHaveAttribute('aria-controls', 'conditional-other');
+	await page.getByRole('radio', { name: TRANSFERRED }).check();
+	await expect(other).toBeHidden();
+	// a refusal with another reason chosen shows the box again, with its error
+	await page.getByLabel('Case reference').fill('YJ0001');
+	await page.getByRole('radio', { name: 'Another reason' }).check();
+	await page.getByRole('button', { name: 'Exclude the case' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the reason for excluding the case');
+	await expect(other).toBeVisible();
+	await checkPage(page);
+
+	// without JavaScript the box is always there, and works
+	const context = await browser.newContext({ javaScriptEnabled: false, storageState: SIGNED_IN_STATE });
+	const noScript = await context.newPage();
+	await noScript.goto(review);
+	await expect(noScript.getByLabel('If another reason, say what it is')).toBeVisible();
+	await noScript.getByLabel('Case reference').fill('YJ0002');
+	await noScript.getByRole('radio', { name: 'Another reason' }).check();
+	await noScript.getByLabel('If another reason, say what it is').fill('Moved away before the timeframe');
+	await noScript.getByRole('button', { name: 'Exclude the case' }).click();
+	await expect(noScript.getByRole('table', { name: 'Excluded cases' })).toContainText('YJ0002Moved away before the timeframe');
+	await context.close();
+});
+
 test('the sample page shows the longlist’s fingerprint and whether the seed drawn was the one proposed', async ({ page }) => {
 	const workspace = await createInspection(page, { service: 'Fairshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
 	const rows = ROWS.slice(0, 40);
