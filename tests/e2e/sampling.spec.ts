@@ -124,6 +124,9 @@ test('a lead inspector draws the case sample from a longlist workbook, and it be
 	await expect(page.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
 	await expect(page.getByText(`${plan.draw.selected.length} cases drawn with seed ${SEED}`)).toBeVisible();
 	await expect(page.getByTestId('current-seed')).toHaveText(String(SEED));
+	// the commands that draw it again, and verify it, name the cases excluded: two on the review page, which the service's file does not mark
+	await expect(page.getByTestId('current-command')).toHaveText(`npm run sample -- LONGLIST --framework hmip-youth@2025 --seed ${SEED} --exclude YJ0007,YJ0010,YJ0020`);
+	await expect(page.getByTestId('current-verify')).toContainText(`--seed ${SEED} --exclude YJ0007,YJ0010,YJ0020`);
 	await checkPage(page);
 
 	// The selected list, as the service gets it back: the cases the same seed draws, every one
