@@ -2,6 +2,7 @@
 // size and draw a case sample from a longlist (CSV or .xlsx) by the version's sampling.json.
 // npm run sample -- verify LONGLIST ... --sha256 HEX --selected selected.csv: show that a recorded
 // draw is what this longlist and seed draw (exit 0), or say how it differs (exit 1).
+// --exclude REF,REF: cases excluded on the review page rather than in the file's Excluded column.
 import { readFileSync, statSync } from 'node:fs';
 import { loadFramework } from '../lib/server/frameworks/frameworks';
 import { readLonglist } from '../lib/server/sampling/longlist-file';
@@ -14,9 +15,9 @@ import { verifyDraw, type RecordedDraw } from '../lib/server/sampling/verify';
 import { fail, parse } from './args';
 
 const usage =
-	'npm run sample -- [verify] LONGLIST --framework id@version --seed N [--json] [--map HEADING=field] [--size SAMPLE=N] (verify: --sha256 HEX --selected selected.csv)';
+	'npm run sample -- [verify] LONGLIST --framework id@version --seed N [--json] [--map HEADING=field] [--size SAMPLE=N] [--exclude REF,REF] (verify: --sha256 HEX --selected selected.csv)';
 const { positionals, values } = parse(
-	{ framework: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, map: { type: 'string', multiple: true }, size: { type: 'string', multiple: true }, sha256: { type: 'string' }, selected: { type: 'string' } },
+	{ framework: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, map: { type: 'string', multiple: true }, size: { type: 'string', multiple: true }, exclude: { type: 'string', multiple: true }, sha256: { type: 'string' }, selected: { type: 'string' } },
 	usage
 );
 const verifying = positionals[0] === 'verify';
@@ -65,7 +66,22 @@ if (!read.ok) fail(`${where(read.problem.row)}: ${read.problem.message}`);
 const cases = readCases(read.rows, rules, describeColumn('stratum', read.header, read.columns.stratum));
 if (!cases.ok) fail(`${where(cases.problem.row)}: ${cases.problem.message}`);
 if (!cases.cases.length) fail(`${file}: the longlist has no cases`);
-// --size SAMPLE=N: the lead inspector's size where the version gives no rule (as the draw page asks for it)
+// --exclude: the cases excluded on the review page, which the file does not mark. A value that is
+// a reference on the longlist as it stands is that one case (a reference may hold a comma);
+// any other is split at its commas. Every reference must be on the longlist: a mistyped one
+// would leave its case in the draw, so it is refused rather than passed over.
+const onList = new Map(cases.cases.map((c) => [c.reference, c]));
+for (const value of (values.exclude as string[] | undefined) ?? []) {
+	const references = onList.has(value.trim()) ? [value.trim()] : value.split(',').map((r) => r.trim()).filter(Boolean);
+	if (!references.length) fail(`--exclude: "${value}" names no case: give the references, separated by commas`);
+	for (const reference of references) {
+		const c = onList.get(reference);
+		if (!c) fail(`--exclude: "${reference.slice(0, 100)}" is not a case reference on ${file}`);
+		// excluded in the file too: its reason there stands
+		if (!c.excluded) Object.assign(c, { excluded: true, reason: 'excluded on the review page (--exclude)' });
+	}
+}
+// --size SAMPLE=N: the size chosen at the draw where the version gives no rule (as the draw page asks for it)
 const sizeEntries: [string, number][] = [];
 for (const entry of (values.size as string[] | undefined) ?? []) {
 	const match = /^([^=]+)=(\d{1,6})$/.exec(entry.trim());

@@ -62,6 +62,7 @@ const visits: Visit[] = [
 	},
 	{ name: 'longlist columns', path: () => made.columns, who: [EVERYONE], main: (page) => [page.getByLabel('Case reference'), button(page, 'Continue')] },
 	{ name: 'longlist review and draw', path: () => made.review, who: [EVERYONE], main: (page) => [page.getByLabel('Case reference'), page.getByLabel('Seed'), button(page, 'Draw the sample')] },
+	{ name: 'discard a longlist', path: () => `${made.review}/discard`, who: [EVERYONE], main: (page) => [button(page, 'Yes, discard this longlist'), link(page, 'No, go back to the longlist')] },
 	{ name: 'delete an inspection', path: () => `${made.inspections['2018']}/delete`, who: [EVERYONE], main: (page) => [button(page, 'Delete inspection')] },
 	{ name: 'frameworks', path: () => '/frameworks', who: everyone, main: (page) => [...nav(page), link(page, /2025/).first()] },
 	{ name: 'a published version', path: () => '/frameworks/hmip-youth/2025', who: everyone, main: (page) => [button(page, 'Rate')] },

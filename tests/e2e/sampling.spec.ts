@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from '../support/axe';
 import { holdScripts, whenHydrated } from '../support/hydration';
 import { createInspection, openTab } from '../support/workspace-e2e';
-import { signInAs } from '../support/accounts';
+import { EVERYONE, SIGNED_IN_STATE, signInAs } from '../support/accounts';
 import { planSample, type LonglistCase } from '../../src/lib/sampling/index';
 import { rules2025 } from '../support/sampling';
 
@@ -124,6 +124,9 @@ test('a lead inspector draws the case sample from a longlist workbook, and it be
 	await expect(page.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
 	await expect(page.getByText(`${plan.draw.selected.length} cases drawn with seed ${SEED}`)).toBeVisible();
 	await expect(page.getByTestId('current-seed')).toHaveText(String(SEED));
+	// the commands that draw it again, and verify it, name the cases excluded: two on the review page, which the service's file does not mark
+	await expect(page.getByTestId('current-command')).toHaveText(`npm run sample -- LONGLIST --framework hmip-youth@2025 --seed ${SEED} --exclude YJ0007,YJ0010,YJ0020`);
+	await expect(page.getByTestId('current-verify')).toContainText(`--seed ${SEED} --exclude YJ0007,YJ0010,YJ0020`);
 	await checkPage(page);
 
 	// The selected list, as the service gets it back: the cases the same seed draws, every one
@@ -283,7 +286,7 @@ test('a victims’ longlist drawn after the children’s: the size is the lead i
 
 	await expect(page.getByRole('heading', { name: 'The current draw of Victims' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'The current draw of Children (domain two)' })).toBeVisible();
-	await expect(page.getByText('Victims (size chosen by the lead inspector)')).toBeVisible();
+	await expect(page.getByText(`Victims (size chosen by ${EVERYONE})`)).toBeVisible();
 	await expect(page.getByText('--seed 12 --size victims=12')).toBeVisible();
 	const csv = await (await page.request.get(`${workspace}/sample/selected.csv`)).text();
 	const lines = csv.trim().split('\r\n');
@@ -341,6 +344,120 @@ test('a draw from a tab shown before an exclusion made in another tab is refused
 	await expect(page.getByTestId('current-seed')).toBeVisible();
 });
 
+test('a draw refused because the inspection was drawn in another tab meanwhile says nothing was drawn, keeps what was typed, and says what to do', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Meanwhileshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	const csv = ['Case reference,Stratum', ...ROWS.slice(0, 40).map((r) => `${r.reference},${r.stratum.id}`)].join('\n');
+	await uploadLonglist(page, workspace, 'longlist.csv', csv);
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await whenHydrated(page);
+	await page.getByLabel('Seed').fill('777');
+	// meanwhile the same longlist is uploaded and drawn in another tab
+	const other = await page.context().newPage();
+	await uploadLonglist(other, workspace, 'longlist.csv', csv);
+	await other.getByLabel('Seed').fill('5');
+	await other.getByRole('button', { name: 'Draw the sample' }).click();
+	await expect(other.getByTestId('current-seed')).toHaveText('5');
+	await other.close();
+
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+	const summary = page.locator('.govuk-error-summary');
+	await expect(summary).toContainText(`Not drawn: ${EVERYONE} changed this inspection at`);
+	await expect(summary).toContainText('(drew the case sample (seed 5)) after this page was shown. Nothing was drawn from this longlist: it is still here with its exclusions, and what you entered is filled in below.');
+	await expect(summary).not.toContainText('Your change is kept');
+	await expect(page.getByLabel('Seed')).toHaveValue('777');
+	// drawing again now replaces their draw: the page asks why, as for any redraw
+	await expect(page.getByLabel('Why draw the sample again')).toBeVisible();
+	await checkPage(page);
+	await page.getByLabel('Why draw the sample again').fill('Drawn twice by mistake: this is the seed agreed');
+	await page.getByRole('button', { name: 'Draw the sample' }).click();
+	await expect(page.getByTestId('current-seed')).toHaveText('777');
+});
+
+test('discarding a longlist asks first, without JavaScript too: going back keeps it and its exclusions, confirming discards it', async ({ page: withScript, browser }) => {
+	const workspace = await createInspection(withScript, { service: 'Discardshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	// then no script at all: the question is a page of its own, reached by a link, answered by a form
+	const context = await browser.newContext({ javaScriptEnabled: false, storageState: SIGNED_IN_STATE });
+	const page = await context.newPage();
+	const csv = ['Case reference,Stratum', ...ROWS.slice(0, 40).map((r) => `${r.reference},${r.stratum.id}`)].join('\n');
+	await uploadLonglist(page, workspace, 'discard-me.csv', csv);
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await page.getByLabel('Case reference').fill('YJ0003');
+	await page.getByRole('radio', { name: TRANSFERRED }).check();
+	await page.getByRole('button', { name: 'Exclude the case' }).click();
+	await expect(page.getByText('Case YJ0003 is excluded.')).toBeVisible();
+
+	await page.getByRole('button', { name: 'Discard this longlist' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Are you sure you want to discard discard-me.csv?' })).toBeVisible();
+	await expect(page.getByText('Its 40 cases, and the 1 exclusion you marked on the review page, will be deleted.')).toBeVisible();
+	await page.getByRole('link', { name: 'No, go back to the longlist' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await expect(page.getByRole('table', { name: 'Excluded cases' })).toContainText(`YJ0003${TRANSFERRED}`);
+
+	await page.getByRole('button', { name: 'Discard this longlist' }).click();
+	await page.getByRole('button', { name: 'Yes, discard this longlist' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
+	await expect(page.getByText('discard-me.csv is discarded: nothing was drawn from it.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Continue with discard-me.csv' })).toHaveCount(0);
+	await context.close();
+});
+
+test('the page that asks before a longlist is discarded is accessible, keyboard usable and fits 320 px', async ({ page }) => {
+	const workspace = await createInspection(page, { service: 'Askshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	await uploadLonglist(page, workspace, 'longlist.csv', ['Case reference,Stratum', ...ROWS.slice(0, 10).map((r) => `${r.reference},${r.stratum.id}`)].join('\n'));
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	await page.getByRole('button', { name: 'Discard this longlist' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Are you sure you want to discard longlist.csv?' })).toBeVisible();
+	await checkPage(page);
+	await page.getByRole('button', { name: 'Yes, discard this longlist' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('longlist.csv is discarded: nothing was drawn from it.')).toBeVisible();
+});
+
+test('seed and stratum are explained where they are asked for, and “If another reason” is shown only for another reason (always, without JavaScript)', async ({ page, browser }) => {
+	const workspace = await createInspection(page, { service: 'Hintshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
+	await page.goto(`${workspace}/sample`);
+	await expect(page.getByLabel('Upload the longlist')).toHaveAccessibleDescription(/Each case’s stratum is the group it is drawn in|Each case's stratum is the group it is drawn in/);
+	// headings to map: the stratum's select says what a stratum is
+	await uploadLonglist(page, workspace, 'hints.csv', ['Ref,Disposal', ...ROWS.slice(0, 40).map((r) => `${r.reference},${r.stratum.id}`)].join('\n'));
+	await expect(page.getByRole('heading', { level: 1, name: 'Which column is which' })).toBeVisible();
+	await expect(page.getByLabel('Stratum')).toHaveAccessibleDescription(/The group the case is drawn in.*each is drawn from separately, so each gets its share of the sample/);
+	await page.getByLabel('Case reference').selectOption({ label: 'Ref' });
+	await page.getByLabel('Stratum').selectOption({ label: 'Disposal' });
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Review the longlist and draw' })).toBeVisible();
+	const review = page.url();
+	await whenHydrated(page);
+	await expect(page.getByLabel('Seed')).toHaveAccessibleDescription(/^The seed is the number the random draw starts from: the same longlist and seed always draw the same cases/);
+	await expect(page.getByText('A stratum is a group of cases, usually by type of disposal. Each stratum is drawn from separately')).toBeVisible();
+
+	const other = page.getByLabel('If another reason, say what it is');
+	await expect(other).toBeHidden();
+	await page.getByRole('radio', { name: 'Another reason' }).check();
+	await expect(other).toBeVisible();
+	await expect(page.getByRole('radio', { name: 'Another reason' })).toHaveAttribute('aria-controls', 'conditional-other');
+	await page.getByRole('radio', { name: TRANSFERRED }).check();
+	await expect(other).toBeHidden();
+	// a refusal with another reason chosen shows the box again, with its error
+	await page.getByLabel('Case reference').fill('YJ0001');
+	await page.getByRole('radio', { name: 'Another reason' }).check();
+	await page.getByRole('button', { name: 'Exclude the case' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the reason for excluding the case');
+	await expect(other).toBeVisible();
+	await checkPage(page);
+
+	// without JavaScript the box is always there, and works
+	const context = await browser.newContext({ javaScriptEnabled: false, storageState: SIGNED_IN_STATE });
+	const noScript = await context.newPage();
+	await noScript.goto(review);
+	await expect(noScript.getByLabel('If another reason, say what it is')).toBeVisible();
+	await noScript.getByLabel('Case reference').fill('YJ0002');
+	await noScript.getByRole('radio', { name: 'Another reason' }).check();
+	await noScript.getByLabel('If another reason, say what it is').fill('Moved away before the timeframe');
+	await noScript.getByRole('button', { name: 'Exclude the case' }).click();
+	await expect(noScript.getByRole('table', { name: 'Excluded cases' })).toContainText('YJ0002Moved away before the timeframe');
+	await context.close();
+});
+
 test('the sample page shows the longlist’s fingerprint and whether the seed drawn was the one proposed', async ({ page }) => {
 	const workspace = await createInspection(page, { service: 'Fairshire YJS', version: '2025', type: 'Inspection of Youth Justice Services' });
 	const rows = ROWS.slice(0, 40);
@@ -376,7 +493,7 @@ test('the sample page shows the longlist’s fingerprint and whether the seed dr
 	await page.getByLabel('Why draw the sample again').fill('The team agreed a seed beforehand');
 	await page.getByRole('button', { name: 'Draw the sample' }).click();
 	await expect(page.getByTestId('current-seed')).toHaveText(typed);
-	await expect(page.getByTestId('current-proposal')).toHaveText(`${second}, changed by the lead inspector to ${typed}`);
+	await expect(page.getByTestId('current-proposal')).toHaveText(`${second}, changed by ${EVERYONE} to ${typed}`);
 	await expect(page.getByTestId('current-fingerprint')).toHaveText(fingerprint);
 	await expect(page.getByRole('table', { name: 'Earlier draws, newest first' })).toContainText(`${proposed}, used as proposed`);
 	await checkPage(page);

@@ -59,7 +59,15 @@ Content('a workspace carries a reference to its version, not the version; the co
 	const wrong = url.replace(/content\.([0-9a-f])/, (_m, d: string) => `content.${d === '0' ? '1' : '0'}`);
 	const stale = await inspector.request(wrong);
 	assert.is(stale.status, 404, 'a hash the version does not have is not answered with content');
-	assert.not.ok((await stale.text()).includes('"domains"'));
+	const said = await stale.text();
+	assert.not.ok(said.includes('"domains"'));
+	// the hash asked for, said once and plainly; the version's own is not named beside it
+	const asked = wrong.match(/content\.([0-9a-f]+)\.json/)![1];
+	assert.equal(said.match(/[0-9a-f]{64}/g), [asked], said);
+	assert.match(said, `hmip-youth@2021 has no content with the hash ${asked}: it has changed since the page that asked for it was loaded`);
+	// and the page a browser gets says it once too
+	const notFoundPage = await (await inspector.request(wrong, { headers: { accept: 'text/html' } })).text();
+	assert.is(notFoundPage.split(asked).length - 1, 1, notFoundPage.slice(0, 2000));
 	const staleWithTag = await inspector.request(wrong, { headers: { 'if-none-match': etag! } });
 	assert.is(staleWithTag.status, 404, 'nor is it answered "not modified"');
 });

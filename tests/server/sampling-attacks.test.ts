@@ -182,7 +182,7 @@ Attacks('the draw keeps the longlist\'s fingerprint and the seed the server prop
 	assert.match(audit[0].summary, `the proposed seed ${kept} was changed to ${typed}`);
 	// and the sample page
 	const sample = await page(`/inspections/${id}/sample`);
-	assert.match(sample, `${kept}, changed by the lead inspector to ${typed}`);
+	assert.match(sample, `${kept}, changed by ines to ${typed}`);
 	assert.match(sample, draw.longlist.sha256);
 	// drawn again with the seed proposed for the new upload: recorded as used as proposed
 	const again = await upload(id, 'fair.csv', 'Case reference,Stratum\nB1,court\nB2,court\nB3,court\nB4,court\n');
@@ -205,6 +205,22 @@ Attacks('the draw keeps the longlist\'s fingerprint and the seed the server prop
 	assert.match(old, 'Not recorded (drawn before proposed seeds were kept)');
 	assert.match(old, 'Not recorded (drawn before fingerprints were kept)');
 	assert.not.match(old, 'npm run sample -- verify', 'no check to offer without a fingerprint');
+});
+
+Attacks('two draws in one edits request are refused in a sentence saying one draw is allowed, and nothing is drawn', async () => {
+	const id = await inspector.createInspection('Two draws');
+	const revision = await inspector.revision(id);
+	const longlist = ['C1', 'C2', 'C3'].map((reference) => ({ reference, group: 'court' }));
+	const response = await inspector.request(`/inspections/${id}/edits`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ baseRevision: revision, edits: [{ type: 'draw', seed: 1, longlist, sizes: { court: 2 } }, { type: 'draw', seed: 2, longlist, sizes: { court: 2 } }] })
+	});
+	const text = await response.text();
+	assert.is(response.status, 400, text);
+	const { errors } = JSON.parse(text) as { errors: { message: string }[] };
+	assert.equal(errors.map((e) => e.message), ['One draw is allowed per request, and this one has 2: send each draw in a request of its own.']);
+	assert.is(await inspector.revision(id), revision, 'nothing was drawn');
 });
 
 Attacks.run();

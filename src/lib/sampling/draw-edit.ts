@@ -27,7 +27,7 @@ export interface DrawInput {
 	reason?: string | null;
 	/** the longlist file's name, for the record */
 	file?: string;
-	/** the lead inspector's size, by case sample id, for a sample the version gives no rule to size */
+	/** the size chosen by whoever draws, by case sample id, for a sample the version gives no rule to size */
 	sizes?: Record<string, number>;
 }
 

@@ -116,8 +116,9 @@ export function sizeSample(rules: SamplingRules, sampleId: string, counts: Recor
 
 	if (size === null && chosen !== undefined && Number.isInteger(chosen) && chosen > 0) {
 		size = chosen;
-		step('chosen', `${chosen} chosen by the lead inspector, since the version gives no rule for the size`, chosen);
-		warn('sampling-size-chosen', `${sample.label}: the size ${chosen} was chosen by the lead inspector; the version gives no rule for it (${sample.sizing.gap ?? sample.sizing.marginOfError?.gap ?? 'a gap in the sources'})`);
+		// whoever draws chooses it (any member of the team may): the draw record says who, so no role is claimed here
+		step('chosen', `${chosen} chosen by whoever draws the sample, since the version gives no rule for the size`, chosen);
+		warn('sampling-size-chosen', `${sample.label}: the size ${chosen} was chosen by whoever drew the sample; the version gives no rule for it (${sample.sizing.gap ?? sample.sizing.marginOfError?.gap ?? 'a gap in the sources'})`);
 	}
 	if (size !== null) {
 		if (min !== null && max !== null) {

@@ -119,7 +119,7 @@ Sample('--size SAMPLE=N: the lead inspector sizes a sample the sources leave ope
 	const r = run(file, '--size', 'victims=12');
 	assert.is(r.status, 0, r.stderr);
 	assert.match(r.stdout, 'Victims: 12 of 20 eligible cases');
-	assert.match(r.stdout, '12 chosen by the lead inspector, since the version gives no rule for the size');
+	assert.match(r.stdout, '12 chosen by whoever draws the sample, since the version gives no rule for the size');
 	assert.match(r.stdout, 'selected (12):');
 	assert.match(r.stdout, '[sampling-size-chosen]');
 	refuse(run(file, '--size', 'victims=31'), '--size: Victims: the size is a whole number from 9 to 30');
@@ -147,8 +147,8 @@ Sample('the longlist\'s fingerprint: the same for the same rows however they are
 });
 
 /** The selected.csv the case sample page exports for a draw of this longlist with this seed. */
-function exportedSelection(name: string, seed: string, change?: (lines: string[]) => string[]): { file: string; sha256: string } {
-	const plan = JSON.parse(cli('sample', [longlistCsv, '--framework', 'hmip-youth@2025', '--seed', seed, '--json']).stdout);
+function exportedSelection(name: string, seed: string, change?: (lines: string[]) => string[], drawnFrom = longlistCsv): { file: string; sha256: string } {
+	const plan = JSON.parse(cli('sample', [drawnFrom, '--framework', 'hmip-youth@2025', '--seed', seed, '--json']).stdout);
 	const framework = loadFramework('hmip-youth@2025');
 	if (!framework.ok) throw new Error('hmip-youth@2025 does not load');
 	const draw: DrawRecord = {
@@ -195,6 +195,37 @@ Sample('verify: another seed, a case swapped in the selection, or another longli
 	assert.is(o.status, 1);
 	assert.match(o.stdout, 'longlist: NOT the one the draw recorded');
 	assert.match(o.stdout, 'selection: the same 107 cases');
+});
+Sample('verify --exclude: cases excluded on the review page, not in the file, are given by reference and the draw verifies; without them it does not', () => {
+	// the draw as the page made it: YJ0010 and YJ0020 excluded on the review page, so the rows it read mark them excluded
+	const marked = writeCsv('verify-marked.csv', HEADER, people.map((p) => (['YJ0010', 'YJ0020'].includes(p.reference) ? [p.reference, p.name, p.stratum, 'Yes', 'on the page'] : cells(p))));
+	const { file, sha256 } = exportedSelection('selected-page-excluded.csv', '42', undefined, marked);
+	const run = (...extra: string[]) => cli('sample', ['verify', longlistCsv, '--framework', 'hmip-youth@2025', '--seed', '42', '--sha256', sha256, '--selected', file, ...extra]);
+	// the service's own file, which does not mark them
+	const without = run();
+	assert.is(without.status, 1, without.stdout + without.stderr);
+	assert.match(without.stdout, 'longlist: NOT the one the draw recorded');
+	const given = run('--exclude', 'YJ0010,YJ0020');
+	assert.is(given.status, 0, given.stdout + given.stderr);
+	assert.match(given.stdout, 'longlist: 300 cases, 4 excluded');
+	assert.match(given.stdout, /^verified: this longlist and seed draw the recorded selection$/m);
+	// one flag per case, spaces after the commas, and a case the file excludes already: the same
+	assert.is(run('--exclude', 'YJ0010', '--exclude', ' YJ0020 , YJ0004').status, 0);
+	// a reference that is not on the longlist is bad input, never passed over
+	const typo = run('--exclude', 'YJ0010,YJ002O');
+	assert.is(typo.status, 2);
+	assert.is(typo.stderr.trim(), `--exclude: "YJ002O" is not a case reference on ${longlistCsv}`);
+	// the same flag draws the same sample without verify
+	const drawn = cli('sample', [longlistCsv, '--framework', 'hmip-youth@2025', '--seed', '42', '--exclude', 'YJ0010,YJ0020']);
+	assert.is(drawn.status, 0, drawn.stderr);
+	assert.match(drawn.stdout, `SHA-256 ${sha256}`);
+	assert.match(drawn.stdout, /^ {2}YJ0010 {2}\S+: excluded on the review page \(--exclude\)$/m);
+});
+Sample('--exclude: a reference holding a comma is one case when given whole', () => {
+	const file = writeCsv('comma.csv', ['Case reference', 'Stratum'], [['A,1', 'out-of-court'], ['B2', 'out-of-court'], ['C3', 'out-of-court']]);
+	const r = cli('sample', [file, '--framework', 'hmip-youth@2025', '--seed', '1', '--exclude', 'A,1', '--json']);
+	assert.is(r.status, 0, r.stderr);
+	assert.equal(JSON.parse(r.stdout).excluded.map((e: { reference: string }) => e.reference), ['A,1']);
 });
 Sample('verify: bad input is one line, exit 2', () => {
 	const { file, sha256 } = exportedSelection('selected-bad.csv', '42');

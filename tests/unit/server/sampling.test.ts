@@ -244,6 +244,18 @@ Save('a refused draw changes nothing on disk', async () => {
 	}
 	assert.is((await inspections().get(created.id))!.revision, 1);
 });
+Save('two draws in one save are refused in a sentence, and nothing changes', async () => {
+	freshData();
+	const created = await createInspection(pinnedRecord({ serviceName: 'Drawshire YJS', framework: 'hmip-youth@2025', evidence: { context: { inspectionType: 'iyjs' } } }), 'ann');
+	try {
+		await saveEdits(created.id, created.revision, [{ type: 'draw', seed: 9, longlist }, { type: 'draw', seed: 10, longlist, reason: 'again' }], 'ann');
+		assert.unreachable('refused');
+	} catch (e) {
+		assert.instance(e, InvalidDocumentError);
+		assert.equal((e as InvalidDocumentError).issues.map((i) => i.message), ['One draw is allowed per request, and this one has 2: send each draw in a request of its own.']);
+	}
+	assert.is((await inspections().get(created.id))!.revision, 1);
+});
 Save('a draw record the server did not stamp is refused by the schema', async () => {
 	freshData();
 	const record = pinnedRecord({ serviceName: 'Drawshire YJS', framework: 'hmip-youth@2025', evidence: {} });
@@ -265,6 +277,26 @@ Save('audited by the save itself, whoever sends it: the seed, the sizes, the exc
 	assert.match(trail[0].summary, /with seed 9: \d+ cases from a longlist of 41, 1 excluded/);
 	assert.is(trail[1].reason, 'a corrected longlist');
 	assert.is((trail[1].before as { seed: number }).seed, 9);
+});
+Save('a chosen size is recorded as chosen by whoever drew: in the audit and the workbook sent back, never as another role', async () => {
+	freshData();
+	// ann made the inspection; bob, on its team, draws and chooses the size
+	const created = await createInspection(pinnedRecord({ serviceName: 'Drawshire YJS', framework: 'hmip-youth@2025', evidence: { context: { inspectionType: 'iyjs' } } }), 'ann');
+	const victims = Array.from({ length: 20 }, (_, i) => ({ reference: `V${i}`, group: 'victims' }));
+	const saved = await saveEdits(created.id, created.revision, [{ type: 'draw', seed: 3, longlist: victims, sizes: { victims: 12 } }], 'bob', (b, a) => auditSave(b, a, 'bob'));
+	const draw = saved.value.draws![0];
+	assert.is(draw.by, 'bob');
+	assert.not.match(draw.warnings.join(), /lead inspector/);
+	const trail = readAudit({ kind: 'inspection', id: created.id }).filter((r) => r.action === 'inspection.sample-draw');
+	assert.equal((trail[0].after as { sizes: unknown[] }).sizes, [{ sample: 'victims', eligible: 20, size: 12, chosen: true, chosenBy: 'bob', strata: draw.samples[0].groups }]);
+	const framework = loadFramework('hmip-youth@2025');
+	assert.ok(framework.ok);
+	if (!framework.ok) return;
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load((await selectedXlsx(saved.value, framework.value)).buffer as ArrayBuffer);
+	const about = book.getWorksheet('About the draw')!.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1).join(' | ') : '')).join('\n');
+	assert.match(about, 'Victims | 12 of 20 eligible cases (size chosen by bob)');
+	assert.not.match(about, /lead inspector/);
 });
 Save('the fingerprint and the proposed seed: stamped by the server, in the record and the audit, and older draws still valid', async () => {
 	freshData();

@@ -29,7 +29,8 @@ export async function versionContent(id: string, version: string, hex: string): 
 		if (checked?.ok) loaded = checked.value;
 	}
 	if (!loaded) return { status: 404, message: `There is no version ${ref} whose content can be read.` };
-	if (hashHex(loaded.hash) !== hex) return { status: 404, message: `${ref} does not have the content hash ${hex.slice(0, 64)} (it has ${loaded.hash}).` };
+	// the hash asked for, said once: the one the version has now is the page's to ask for, not this answer's to name
+	if (hashHex(loaded.hash) !== hex) return { status: 404, message: `${ref} has no content with the hash ${hex.slice(0, 64)}: it has changed since the page that asked for it was loaded (a draft changes as it is edited), or the address is wrong. Reload the page.` };
 	let body = immutable ? serialised.get(loaded.hash) : undefined;
 	if (body === undefined) {
 		body = JSON.stringify(loaded);

@@ -129,6 +129,9 @@ export async function saveEdits(
 	const current = await store.get(id);
 	if (!current) throw new NotFoundError(id);
 	if (!Array.isArray(edits) || !edits.length) throw new InvalidDocumentError([{ file: 'edit', pointer: '', message: 'there are no changes to save', severity: 'error' }]);
+	// the server stamps one draw per save (who, when, the seed it proposed): a second would reach the schema unstamped
+	const draws = edits.filter((edit) => edit?.type === 'draw').length;
+	if (draws > 1) throw new InvalidDocumentError([{ file: 'edit', pointer: '', message: `One draw is allowed per request, and this one has ${draws}: send each draw in a request of its own.`, severity: 'error' }]);
 	// The edits are checked against the ids of the version the record is pinned to before they touch it.
 	const framework = pinnedVersion(current.value);
 	const applied = applyEdits(current.value, edits, { ...editScope(framework), fingerprint: longlistFingerprint });

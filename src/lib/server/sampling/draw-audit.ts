@@ -24,7 +24,7 @@ const inBrief = (d: DrawRecord) => ({
 	longlistSha256: d.longlist.sha256 ?? null,
 	at: d.at,
 	by: d.by,
-	sizes: d.samples.map((s) => ({ sample: s.sample, eligible: s.eligible, size: s.size, ...(s.chosen ? { chosen: true } : {}), strata: s.groups })),
+	sizes: d.samples.map((s) => ({ sample: s.sample, eligible: s.eligible, size: s.size, ...(s.chosen ? { chosen: true, chosenBy: d.by } : {}), strata: s.groups })),
 	selected: d.selected.length
 });
 

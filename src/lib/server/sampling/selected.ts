@@ -55,7 +55,7 @@ export async function selectedXlsx(record: InspectionRecord, framework: Framewor
 			['Longlist', `${draw.file ?? ''} ${draw.longlist.cases} cases, ${draw.longlist.excluded} excluded`.trim()],
 			['Longlist SHA-256', draw.longlist.sha256 ?? 'not recorded'],
 			...(draw.reason ? [['Why it was drawn again', draw.reason]] : []),
-			...mine.map((s) => [s.label, `${s.size} of ${s.eligible} eligible cases${s.chosen ? ' (size chosen by the lead inspector)' : ''}`])
+			...mine.map((s) => [s.label, `${s.size} of ${s.eligible} eligible cases${s.chosen ? ` (size chosen by ${draw.by})` : ''}`])
 		]);
 	}
 	about.getColumn(1).width = 28;

@@ -20,7 +20,7 @@ export interface Verdict {
 	plan: SamplePlan;
 }
 
-/** `sizes`: the sizes the lead inspector chose, by case sample id, as the draw recorded them. */
+/** `sizes`: the sizes chosen at the draw, by case sample id, as the draw recorded them. */
 export function verifyDraw(rules: SamplingRules, cases: LonglistCase[], seed: number, sizes: Record<string, number>, recorded: RecordedDraw): Verdict {
 	const sha256 = longlistFingerprint(cases);
 	const plan = planSample(rules, cases, seed, sizes);

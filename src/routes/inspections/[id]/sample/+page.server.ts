@@ -30,7 +30,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		pending: mayDraw ? (await pendingList(doc.id, user.name)).map((p) => ({ id: p.id, file: p.value.file, at: p.createdAt, cases: p.value.cases?.length ?? null })) : [],
 		lost: mayDraw ? lostFiles(doc.id, user.name) : [],
 		limits: { bytes: sizeInWords(LONGLIST_LIMITS.bytes), rows: LONGLIST_LIMITS.rows },
-		drawn: url.searchParams.has('drawn')
+		drawn: url.searchParams.has('drawn'),
+		// the file's name, from the address: shown as text, and no longer than a file name is kept
+		discarded: url.searchParams.get('discarded')?.slice(0, 200) ?? null
 	};
 };
 

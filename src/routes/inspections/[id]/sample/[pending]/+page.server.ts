@@ -115,6 +115,17 @@ function changedSince(pending: Stored<PendingLonglist>, shown: number): string {
 	return `Not drawn: since this page was shown, ${pending.updatedBy} ${pending.change} in another window${more}. The exclusions below are as they are now: look at them, then draw.`;
 }
 
+/**
+ * Why a draw was refused because the inspection changed after the page was shown: who changed
+ * what, and what became of this draw. Nothing was drawn; the longlist and its exclusions are
+ * still kept, and what was typed is filled in again, so drawing again is one press away, and
+ * would replace what the other person did, so look first.
+ */
+function changedMeanwhile(current: Stored<unknown>): string {
+	const at = new Date(current.updatedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+	return `Not drawn: ${current.updatedBy} changed this inspection at ${at} UTC (${current.change}) after this page was shown. Nothing was drawn from this longlist: it is still here with its exclusions, and what you entered is filled in below. Look at the case sample to see what they did, then draw here again only if it is still needed.`;
+}
+
 export const actions: Actions = {
 	exclude: async (event) => {
 		const { user, pending, rules } = await context(event, requirePermission(event.locals.user, 'inspection:edit'));
@@ -150,7 +161,7 @@ export const actions: Actions = {
 		redirect(303, `/inspections/${event.params.id}/sample/${pending.id}#exclusions`);
 	},
 	draw: async (event) => {
-		const { pending, rules } = await context(event, requirePermission(event.locals.user, 'inspection:edit'));
+		const { doc, pending, rules } = await context(event, requirePermission(event.locals.user, 'inspection:edit'));
 		const form = await event.request.formData();
 		const seedText = String(form.get('seed') ?? '').trim();
 		const reason = String(form.get('reason') ?? '').trim();
@@ -170,14 +181,18 @@ export const actions: Actions = {
 		// the draw is made from the exclusions the page showed, or not at all
 		const shown = Number(form.get('pendingRevision'));
 		if (shown !== pending.revision) return fail(409, { draw: { errors: { draw: changedSince(pending, shown) }, values } });
+		// and onto the inspection the page showed: checked before the draw is tried on what is there now, whose refusals
+		// (a reason wanted for a redraw, say) would be about a change this person has not seen
+		const revision = Number(form.get('revision'));
+		if (revision !== doc.revision) return fail(409, { draw: { errors: { draw: changedMeanwhile(doc) }, values } });
 		const edit: Edit = { type: 'draw', seed: Number(seedText), longlist: entriesOf(pending.value), reason: reason || null, file: pending.value.file, sizes };
 		const actor = actorOf(event);
 		try {
 			// Audited before the file changes (the draw with its seed too), as the workspace's saves are.
 			// The proposed seed is the pending longlist's, never a form field's.
-			await saveEdits(event.params.id, Number(form.get('revision')), [edit], actor, (before, after) => auditSave(before, after, actor), { proposedSeed: pending.value.seed });
+			await saveEdits(event.params.id, revision, [edit], actor, (before, after) => auditSave(before, after, actor), { proposedSeed: pending.value.seed });
 		} catch (e) {
-			if (e instanceof StaleRevisionError) return fail(409, { draw: { errors: { seed: e.message }, values } });
+			if (e instanceof StaleRevisionError) return fail(409, { draw: { errors: { draw: changedMeanwhile(e.current) }, values } });
 			if (e instanceof InvalidDocumentError) {
 				for (const issue of e.issues) {
 					const field = issue.pointer === '/seed' ? 'seed' : issue.pointer === '/reason' ? 'reason' : issue.pointer.startsWith('/sizes/') ? `size-${issue.pointer.slice(7)}` : 'draw';
@@ -190,10 +205,5 @@ export const actions: Actions = {
 		}
 		await discard(pending);
 		redirect(303, `/inspections/${event.params.id}/sample?drawn`);
-	},
-	discard: async (event) => {
-		const { pending } = await context(event, requirePermission(event.locals.user, 'inspection:edit'));
-		await discard(pending);
-		redirect(303, `/inspections/${event.params.id}/sample`);
 	}
 };
