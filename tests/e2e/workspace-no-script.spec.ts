@@ -85,3 +85,45 @@ test('without JavaScript refused tallies come back as typed, the error at its ro
 	await expect(plain.getByLabel("2.1.1: number 'Yes'")).toHaveValue('7');
 	await plain.context().close();
 });
+
+test('without JavaScript the Qualitative tab saves its answers with a button; ids the version does not know are refused in words', async ({ browser, page }) => {
+	const address = await createInspection(page, { service: 'Judgeform YOS', version: '2018' });
+	// with JavaScript each answer saves itself: no button
+	await page.getByRole('tab', { name: 'Qualitative standards' }).click();
+	await expect(page.getByRole('group', { name: 'Proposed rating for 1.1' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Save answers' })).toHaveCount(0);
+
+	const plain = await withoutScript(browser, address);
+	await plain.getByRole('link', { name: 'Qualitative standards', exact: true }).click();
+	await plain.getByRole('group', { name: /^1\.1\.1\.a / }).getByRole('radio', { name: 'Below the line' }).check();
+	await plain.getByRole('group', { name: /^Key question 1\.1\.1:/ }).getByRole('radio', { name: 'No' }).check();
+	await plain.getByRole('group', { name: 'Proposed rating for 1.1' }).getByRole('radio', { name: 'Requires improvement' }).check();
+	await plain.getByLabel('Reason, where the proposal departs from the guidance').first().fill('Partnership arrangements are new.');
+	await plain.getByRole('button', { name: 'Save answers' }).click();
+	await expect(plain).toHaveURL(/\?tab=qualitative#qualitative$/);
+	await expect(summaryOf(plain)).toHaveCount(0);
+
+	// saved: the workspace with JavaScript reads them back
+	await page.reload();
+	await page.getByRole('tab', { name: 'Qualitative standards' }).click();
+	await expect(page.getByRole('group', { name: /^1\.1\.1\.a / }).getByRole('radio', { name: 'Below the line' })).toBeChecked();
+	await expect(page.getByRole('group', { name: /^Key question 1\.1\.1:/ }).getByRole('radio', { name: 'No' })).toBeChecked();
+	await expect(page.getByRole('group', { name: 'Proposed rating for 1.1' }).getByRole('radio', { name: 'Requires improvement' })).toBeChecked();
+	await expect(page.getByLabel('Reason, where the proposal departs from the guidance').first()).toHaveValue('Partnership arrangements are new.');
+
+	// a forged form: an id the version does not know is refused, by name, and nothing is saved
+	const revision = await plain.locator('form[action$="/judgements"] input[name="revision"]').getAttribute('value');
+	const headers = { origin: new URL(plain.url()).origin, accept: 'text/html' };
+	const forged = await plain.request.post(`${address}?/judgements`, { form: { revision: revision!, 'prompt-9.9.9.z': 'above', 'kq-1.1.2': 'yes', 'propose-__proto__': 'good' }, headers });
+	expect(forged.status()).toBe(400);
+	const body = await forged.text();
+	expect(body).toContain('"9.9.9.z" is not a prompt of a qualitative standard of hmip-youth@2018');
+	expect(body).toContain('"__proto__" is not a standard of hmip-youth@2018 that takes a proposed rating');
+	// a value the edit does not take: refused at its field, in words
+	const sideways = await plain.request.post(`${address}?/judgements`, { form: { revision: revision!, 'prompt-1.1.2.a': 'sideways' }, headers });
+	expect(sideways.status()).toBe(400);
+	expect(await sideways.text()).toMatch(/<a href="#prompt-1-1-2-a">Prompt 1\.1\.2\.a \(.*\) of standard 1\.1 Governance and leadership: judge the prompt above or below the line<\/a>/);
+	await plain.reload();
+	await expect(plain.getByRole('group', { name: /^Key question 1\.1\.2:/ }).getByRole('radio', { name: 'Yes' })).not.toBeChecked();
+	await plain.context().close();
+});

@@ -10,6 +10,7 @@ import { InvalidDocumentError, NotFoundError, StaleRevisionError, type Stored } 
 import { allows } from '$lib/server/accounts/roles';
 import { onTeam } from '$lib/inspection/record';
 import { readContextForm } from '$lib/inspection/context';
+import { judgementEdits } from '$lib/inspection/judgement-form';
 import { splitReferences } from '$lib/inspection/case-references';
 import { knownVersion } from '$lib/inspection/framework-content';
 import { fieldId, refusalsOf, sentence, type Refusal, type RefusedForm } from '$lib/inspection/refusals';
@@ -110,6 +111,19 @@ export const actions: Actions = {
 		}
 		if (!edits.length) redirect(303, `/inspections/${event.params.id}${tab('tallies')}`);
 		return save(event, form, edits, tab('tallies'), 'tallies');
+	},
+	judgements: async (event) => {
+		// checked before the record is read, as save() checks again
+		requireEditPermissions(event.locals.user, [{ type: 'judge-prompt' }]);
+		const form = await event.request.formData();
+		const doc = await inspections().get(event.params.id);
+		if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
+		const loaded = loadFramework(doc.value.framework);
+		if (!loaded.ok) error(500, `The framework version this inspection is pinned to cannot be read: ${loaded.errors[0].message}`);
+		const read = judgementEdits(loaded.value, doc.value, form);
+		if (read.refusals.length) return refuse(400, 'judgements', read.refusals, typedIn(form));
+		if (!read.edits.length) redirect(303, `/inspections/${event.params.id}${tab('qualitative')}`);
+		return save(event, form, read.edits, tab('qualitative'), 'judgements');
 	},
 	context: async (event) => {
 		// checked before the record is read, as save() checks again
