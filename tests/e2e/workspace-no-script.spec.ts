@@ -127,3 +127,19 @@ test('without JavaScript the Qualitative tab saves its answers with a button; id
 	await expect(plain.getByRole('group', { name: /^Key question 1\.1\.2:/ }).getByRole('radio', { name: 'Yes' })).not.toBeChecked();
 	await plain.context().close();
 });
+
+test('without JavaScript "All changes saved" is said in the tab the form was posted from, in view', async ({ browser, page }) => {
+	const address = await createInspection(page, { service: 'Savedhere YOS', version: '2018' });
+	const plain = await withoutScript(browser, address);
+	await plain.setViewportSize({ width: 1024, height: 600 });
+	await plain.getByRole('link', { name: 'Tallies', exact: true }).click();
+	await plain.getByLabel('3.4.2: relevant cases').fill('4');
+	await plain.getByLabel("3.4.2: number 'Yes'").fill('3');
+	await plain.getByRole('button', { name: 'Save tallies' }).click();
+	await expect(plain).toHaveURL(/\?tab=tallies#tallies$/);
+	const saved = plain.locator('#tallies').getByRole('status');
+	await expect(saved).toHaveText(/^All changes saved, last by .* at .*\.$/);
+	await expect(saved).toBeInViewport();
+	await expect(plain.getByLabel("3.4.2: number 'Yes'")).toHaveValue('3');
+	await plain.context().close();
+});
