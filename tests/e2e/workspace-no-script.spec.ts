@@ -1,6 +1,7 @@
 // The workspace without JavaScript, as someone whose browser runs none uses it: each form posts
 // and comes back; a refused form comes back as it was typed, its errors linked to their fields.
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { createInspection } from '../support/workspace-e2e';
 
 /** The workspace at `address`, in a browser that runs no JavaScript (signed in as the test's inspector). */
@@ -142,4 +143,19 @@ test('without JavaScript "All changes saved" is said in the tab the form was pos
 	await expect(saved).toBeInViewport();
 	await expect(plain.getByLabel("3.4.2: number 'Yes'")).toHaveValue('3');
 	await plain.context().close();
+});
+
+test('each tab names its region for a standard apart from the other tabs (axe landmark-unique)', async ({ page }) => {
+	await createInspection(page, { service: 'Namesake YOS', version: '2018' });
+	for (const [tab, name] of [
+		['Qualitative standards', '1.1 Governance and leadership: answers'],
+		['Ratings', '1.1 Governance and leadership: rating']
+	] as const) {
+		await page.getByRole('tab', { name: tab }).click();
+		await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
+		const { violations } = await new AxeBuilder({ page }).withRules(['landmark-unique']).analyze();
+		expect(violations.map((v) => v.nodes.map((n) => n.target))).toEqual([]);
+	}
+	// every tab drawn now (kept in the page, hidden): one region of each name
+	await expect(page.getByRole('region', { name: /^1\.1 Governance and leadership/, includeHidden: true })).toHaveCount(2);
 });
