@@ -179,5 +179,11 @@ test.describe('without JavaScript', () => {
 		await context.getByLabel(RESETTLEMENT).fill('lots');
 		await context.getByRole('button', { name: 'Save the context' }).click();
 		await expect(page.getByRole('alert')).toContainText(`${RESETTLEMENT} must be a number, 0 or more`);
+		// the form comes back as typed, the error at its field and linked to it from the summary
+		await expect(context.getByLabel(RESETTLEMENT)).toHaveValue('lots');
+		await expect(context.locator('.govuk-error-message')).toContainText(`${RESETTLEMENT} must be a number, 0 or more`);
+		const fieldId = await context.getByLabel(RESETTLEMENT).getAttribute('id');
+		await expect(page.getByRole('alert').getByRole('link', { name: `${RESETTLEMENT} must be a number, 0 or more` })).toHaveAttribute('href', `#${fieldId}`);
+		await expect(page.getByRole('alert')).toHaveCount(1);
 	});
 });

@@ -158,8 +158,8 @@ test('the panel is offered only the ratings the rules allow, and a decision show
 
 	const panel = await as(browser, 'panel-member');
 	await panel.goto(`${address}#panel`);
-	// the Panel tab's section for V1 (the other tabs have regions with the same name)
-	const v1 = panel.locator('section[aria-labelledby="decide-V1"]');
+	// the Panel tab's section for V1, named apart from the other tabs' regions for V1
+	const v1 = panel.getByRole('region', { name: 'V1 Work with victims: panel decision', exact: true });
 	await expect(v1).toContainText(/The rules allow\s*Good or Requires improvement/);
 	const choices = v1.getByRole('group', { name: 'Final rating for V1' }).getByRole('radio');
 	await expect(choices).toHaveCount(2);

@@ -89,9 +89,21 @@ test('without JavaScript the server refuses a panel decision outside the allowed
 		headers: { origin: new URL(address).origin, accept: 'text/html' }
 	});
 	expect(refused.status()).toBe(400);
-	expect(await refused.text()).toContain(
-		'/evidence/decisions/V1/rating: The rules do not allow this decision: V1.1 rated Requires improvement and V1.2 answered Yes: Requires improvement or Good.'
+	// in words, naming the standard as the version does, and linked to the field: not a JSON pointer
+	const page0 = await refused.text();
+	expect(page0).toContain(
+		'<a href="#decide-V1-rating">The panel\'s final rating for standard V1 Work with victims: the rules do not allow this decision: V1.1 rated Requires improvement and V1.2 answered Yes: Requires improvement or Good.</a>'
 	);
+	expect(page0).not.toContain('/evidence/');
+	// a rating the version does not have is refused as that, not as no rating chosen
+	const forged = await page.request.post(`${address}?/decide`, {
+		form: { revision: revision!, standard: 'V1', rating: 'superb', reason: 'We liked it.' },
+		headers: { origin: new URL(address).origin, accept: 'text/html' }
+	});
+	expect(forged.status()).toBe(400);
+	const forgedPage = await forged.text();
+	expect(forgedPage).toContain('The panel\'s final rating for standard V1 Work with victims: "superb" is not one of the ratings of hmip-youth@2025 (Outstanding, Good, Requires improvement, Inadequate)');
+	expect(forgedPage).not.toContain("Select the panel's final rating");
 	await page.getByRole('region', { name: /^V1 Work with victims/ }).getByRole('radio', { name: 'Requires improvement' }).check();
 	await page.getByRole('region', { name: /^V1 Work with victims/ }).getByLabel('Reason for the decision on V1').fill('Too few victims were contacted in time.');
 	await page.getByRole('region', { name: /^V1 Work with victims/ }).getByRole('button', { name: 'Record the decision on V1' }).click();

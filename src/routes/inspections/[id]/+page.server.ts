@@ -6,12 +6,16 @@ import { auditSave } from '$lib/server/audit/inspection-audit';
 import { loadFramework } from '$lib/server/frameworks/frameworks';
 import { inspections, saveEdits } from '$lib/server/inspections/inspections';
 import { ratingKey, storedRating } from '$lib/server/rating/stored-rating';
-import { InvalidDocumentError, NotFoundError, StaleRevisionError } from '$lib/server/storage/store';
+import { InvalidDocumentError, NotFoundError, StaleRevisionError, type Stored } from '$lib/server/storage/store';
 import { allows } from '$lib/server/accounts/roles';
 import { onTeam } from '$lib/inspection/record';
 import { readContextForm } from '$lib/inspection/context';
+import { judgementEdits } from '$lib/inspection/judgement-form';
 import { splitReferences } from '$lib/inspection/case-references';
 import { knownVersion } from '$lib/inspection/framework-content';
+import { fieldId, refusalsOf, sentence, type Refusal, type RefusedForm } from '$lib/inspection/refusals';
+import type { InspectionRecord } from '$lib/inspection/record';
+import type { Issue } from '$lib/engine/errors';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
@@ -42,18 +46,34 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 /** Where a form without JavaScript returns to: a tab of the workspace (its own address) or a part of the page. */
 const tab = (id: string) => `?tab=${id}#${id}`;
 
-/** Without JavaScript, the workspace's forms post here: one edit each, then back to the page, at `to`. */
-async function save(event: RequestEvent, form: FormData, edit: Edit | Edit[], to: string) {
+/** What was typed into a form, to show it again when the form is refused (the revision is the page's, not typed). */
+const typedIn = (form: FormData): Record<string, string> => Object.fromEntries([...form].filter(([key, value]) => key !== 'revision' && typeof value === 'string') as [string, string][]);
+
+/** A form refused: which form, what stops it in words (linked to its field), and what was typed. */
+const refuse = (status: number, form: string, refusals: Refusal[], values: Record<string, string> = {}) => fail(status, { form, refusals, values } satisfies RefusedForm);
+
+/** Issues as sentences, in the words of the version the inspection is pinned to (when it can be read). */
+function inWords(issues: Issue[], record: InspectionRecord | undefined): Refusal[] {
+	const loaded = record && loadFramework(record.framework);
+	return loaded && loaded.ok ? refusalsOf(issues, loaded.value, record) : issues.map((i) => ({ text: sentence(i.message) }));
+}
+
+/**
+ * Without JavaScript, the workspace's forms post here: one edit each, then back to the page, at
+ * `to`; refused, the page comes back with the form as it was sent (`name` says which form).
+ */
+async function save(event: RequestEvent, form: FormData, edit: Edit | Edit[], to: string, name: string) {
+	let before: Stored<InspectionRecord> | null = null;
 	try {
 		const edits = Array.isArray(edit) ? edit : [edit];
 		const user = requireEditPermissions(event.locals.user, edits);
-		const before = await inspections().get(event.params.id);
+		before = await inspections().get(event.params.id);
 		if (before) requireTeamFor(user, edits, before.value);
 		// Audited before the file changes, as in ../edits/+server.ts.
 		await saveEdits(event.params.id, Number(form.get('revision')), edits, actorOf(event), (current, next) => auditSave(current, next, actorOf(event)));
 	} catch (e) {
-		if (e instanceof StaleRevisionError) return fail(409, { errors: [e.message] });
-		if (e instanceof InvalidDocumentError) return fail(400, { errors: e.issues.map((i) => `${i.pointer}: ${i.message}`) });
+		if (e instanceof StaleRevisionError) return refuse(409, name, [{ text: e.message }], typedIn(form));
+		if (e instanceof InvalidDocumentError) return refuse(400, name, inWords(e.issues, before?.value), typedIn(form));
 		if (e instanceof NotFoundError) error(404, 'There is no such inspection: it may have been deleted.');
 		throw e;
 	}
@@ -69,12 +89,12 @@ export const actions: Actions = {
 		const references = splitReferences(String(form.get('reference') ?? ''));
 		const sample = String(form.get('sample') ?? '');
 		const edits: Edit[] = (references.length ? references : ['']).map((id) => ({ type: 'add-case', case: { id, sample, facts: { ...facts } } }));
-		return save(event, form, edits, tab('cases'));
+		return save(event, form, edits, tab('cases'), 'addCase');
 	},
 	decide: async (event) => {
 		const form = await event.request.formData();
 		const decision = { rating: String(form.get('rating') ?? ''), reason: String(form.get('reason') ?? '') };
-		return save(event, form, { type: 'decide', standard: String(form.get('standard') ?? ''), decision }, tab('panel'));
+		return save(event, form, { type: 'decide', standard: String(form.get('standard') ?? ''), decision }, tab('panel'), 'decide');
 	},
 	tallies: async (event) => {
 		const form = await event.request.formData();
@@ -90,7 +110,20 @@ export const actions: Actions = {
 			} else if (relevant !== String(current[keyQuestion]?.relevant ?? '') || yes !== String(current[keyQuestion]?.yes ?? '')) edits.push({ type: 'tally', keyQuestion, tally: { relevant: Number(relevant === '' ? NaN : relevant), yes: Number(yes === '' ? NaN : yes) } });
 		}
 		if (!edits.length) redirect(303, `/inspections/${event.params.id}${tab('tallies')}`);
-		return save(event, form, edits, tab('tallies'));
+		return save(event, form, edits, tab('tallies'), 'tallies');
+	},
+	judgements: async (event) => {
+		// checked before the record is read, as save() checks again
+		requireEditPermissions(event.locals.user, [{ type: 'judge-prompt' }]);
+		const form = await event.request.formData();
+		const doc = await inspections().get(event.params.id);
+		if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
+		const loaded = loadFramework(doc.value.framework);
+		if (!loaded.ok) error(500, `The framework version this inspection is pinned to cannot be read: ${loaded.errors[0].message}`);
+		const read = judgementEdits(loaded.value, doc.value, form);
+		if (read.refusals.length) return refuse(400, 'judgements', read.refusals, typedIn(form));
+		if (!read.edits.length) redirect(303, `/inspections/${event.params.id}${tab('qualitative')}`);
+		return save(event, form, read.edits, tab('qualitative'), 'judgements');
 	},
 	context: async (event) => {
 		// checked before the record is read, as save() checks again
@@ -101,14 +134,14 @@ export const actions: Actions = {
 		const loaded = loadFramework(doc.value.framework);
 		if (!loaded.ok) error(500, `The framework version this inspection is pinned to cannot be read: ${loaded.errors[0].message}`);
 		const read = readContextForm(loaded.value.meta, form);
-		if (Object.keys(read.errors).length) return fail(400, { errors: Object.values(read.errors) });
+		if (Object.keys(read.errors).length) return refuse(400, 'context', Object.entries(read.errors).map(([fact, text]) => ({ text, field: fieldId.context(fact) })), typedIn(form));
 		const current = doc.value.evidence.context ?? {};
 		// only the facts that differ from the record become edits
 		const edits: Edit[] = Object.entries(read.values)
 			.filter(([fact, value]) => value !== (current[fact] ?? null))
 			.map(([fact, value]) => ({ type: 'context', fact, value }));
 		if (!edits.length) redirect(303, `/inspections/${event.params.id}#context-heading`);
-		return save(event, form, edits, '#context-heading');
+		return save(event, form, edits, '#context-heading', 'context');
 	},
 	team: async (event) => {
 		const form = await event.request.formData();
@@ -116,10 +149,10 @@ export const actions: Actions = {
 		const remove = String(form.get('remove') ?? '');
 		const add = String(form.get('add') ?? '').trim().toLowerCase();
 		const team = remove ? current.filter((name) => name !== remove) : [...(current.length ? current : [actorOf(event)]), add];
-		return save(event, form, { type: 'team', team }, tab('ratings'));
+		return save(event, form, { type: 'team', team }, tab('ratings'), 'team');
 	},
 	status: async (event) => {
 		const form = await event.request.formData();
-		return save(event, form, { type: 'status', status: form.get('status') === 'complete' ? 'complete' : 'in-progress' }, tab('ratings'));
+		return save(event, form, { type: 'status', status: form.get('status') === 'complete' ? 'complete' : 'in-progress' }, tab('ratings'), 'status');
 	}
 };
