@@ -16,15 +16,21 @@ import { knownVersion } from '$lib/inspection/framework-content';
 import { fieldId, refusalsOf, sentence, type Refusal, type RefusedForm } from '$lib/inspection/refusals';
 import type { InspectionRecord } from '$lib/inspection/record';
 import type { Issue } from '$lib/engine/errors';
+import type { FrameworkVersion } from '$lib/engine/types';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async ({ params, url, locals }) => {
-	const user = requirePermission(locals.user, 'read');
-	const doc = await inspections().get(params.id);
+/** The inspection and the version it is pinned to, or the page's 404 / 500. */
+async function pinned(id: string): Promise<{ doc: Stored<InspectionRecord>; framework: FrameworkVersion }> {
+	const doc = await inspections().get(id);
 	if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
 	const loaded = loadFramework(doc.value.framework);
 	if (!loaded.ok) error(500, `The framework version this inspection is pinned to cannot be read: ${loaded.errors[0].message}`);
-	const framework = loaded.value;
+	return { doc, framework: loaded.value };
+}
+
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const user = requirePermission(locals.user, 'read');
+	const { doc, framework } = await pinned(params.id);
 	// kept for the page's universal load to render with; not page data (see $lib/inspection/record-rating)
 	await storedRating(doc, framework);
 	return {
@@ -116,11 +122,8 @@ export const actions: Actions = {
 		// checked before the record is read, as save() checks again
 		requireEditPermissions(event.locals.user, [{ type: 'judge-prompt' }]);
 		const form = await event.request.formData();
-		const doc = await inspections().get(event.params.id);
-		if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
-		const loaded = loadFramework(doc.value.framework);
-		if (!loaded.ok) error(500, `The framework version this inspection is pinned to cannot be read: ${loaded.errors[0].message}`);
-		const read = judgementEdits(loaded.value, doc.value, form);
+		const { doc, framework } = await pinned(event.params.id);
+		const read = judgementEdits(framework, doc.value, form);
 		if (read.refusals.length) return refuse(400, 'judgements', read.refusals, typedIn(form));
 		if (!read.edits.length) redirect(303, `/inspections/${event.params.id}${tab('qualitative')}`);
 		return save(event, form, read.edits, tab('qualitative'), 'judgements');
@@ -129,11 +132,8 @@ export const actions: Actions = {
 		// checked before the record is read, as save() checks again
 		requireEditPermissions(event.locals.user, [{ type: 'context' }]);
 		const form = await event.request.formData();
-		const doc = await inspections().get(event.params.id);
-		if (!doc) error(404, 'There is no such inspection: it may have been deleted.');
-		const loaded = loadFramework(doc.value.framework);
-		if (!loaded.ok) error(500, `The framework version this inspection is pinned to cannot be read: ${loaded.errors[0].message}`);
-		const read = readContextForm(loaded.value.meta, form);
+		const { doc, framework } = await pinned(event.params.id);
+		const read = readContextForm(framework.meta, form);
 		if (Object.keys(read.errors).length) return refuse(400, 'context', Object.entries(read.errors).map(([fact, text]) => ({ text, field: fieldId.context(fact) })), typedIn(form));
 		const current = doc.value.evidence.context ?? {};
 		// only the facts that differ from the record become edits
