@@ -72,7 +72,8 @@ export async function issueToken(name: string, label: string, by: string): Promi
 // every account, then read from that one account alone. A token is random, so its hash names one
 // account; whether it still works (revoked, disabled) is checked every time. The map is made again
 // only when the accounts folder has changed since it was made (another process may have issued a
-// token): a stranger's made-up token costs a look at the folder, never a read of every account.
+// token): a stranger's made-up token costs a look at the folder, never a read of every account;
+// a known one costs only the look at its account's file.
 let tokenOwners: { folder: string; owners: Map<string, string> } | null = null;
 
 /** The accounts folder as it is now: each account's file version (a write by any process changes it). */
@@ -81,6 +82,10 @@ async function accountsFolder(): Promise<string> {
 }
 
 async function ownerOf(hash: string): Promise<string | null> {
+	// A token the map knows needs no look at the folder: userForToken checks it against its
+	// owner's own record, as it is now, whatever the map says.
+	const known = tokenOwners?.owners.get(hash);
+	if (known) return known;
 	const folder = await accountsFolder();
 	if (tokenOwners?.folder !== folder) {
 		// made whole, then swapped in: a lookup running meanwhile keeps the map it started with
