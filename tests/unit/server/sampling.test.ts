@@ -145,6 +145,13 @@ Pending('discarded: the file goes, and a second discard is no error', async () =
 	await discard(doc);
 	assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')), []);
 });
+Pending('discarded after another tab changed it: still discarded, at the revision it has now', async () => {
+	const dir = path.join(freshData(), 'sampling-pending');
+	const doc = await pendingLonglists().create(value(), 'ann');
+	await pendingLonglists().update(doc.id, doc.revision, { ...doc.value, marked: [] }, 'ann', 'marked in another tab');
+	await discard(doc);
+	assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')), []);
+});
 const owner = (by: string, inspection = 'i1') => ({ by, inspection, file: `${by}.csv` });
 Pending('a file awaiting its columns is held in memory until released', () => {
 	assert.is(hold('p1', owner('ann'), new Uint8Array([1, 2, 3])), null);

@@ -114,12 +114,27 @@ async function letGo(doc: Stored<PendingLonglist>): Promise<boolean> {
 	}
 }
 
+/**
+ * Delete a longlist its owner is done with (discarded, or drawn from). Changed by another of their
+ * tabs a moment before (an exclusion marked), it is still what they asked to be rid of: removed at
+ * the revision it has now, not kept without a word.
+ */
 export async function discard(doc: Pick<Stored<PendingLonglist>, 'id' | 'revision'>): Promise<void> {
 	try {
-		await pendingLonglists().remove(doc.id, doc.revision);
+		let revision = doc.revision;
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await pendingLonglists().remove(doc.id, revision);
+				return;
+			} catch (e) {
+				// a few changes in a row mean someone is still working on it: say so rather than loop
+				if (!(e instanceof StaleRevisionError) || attempt === 3) throw e;
+				revision = e.current.revision;
+			}
+		}
 	} catch (e) {
-		// already gone, or changed by another tab a moment ago: it is discarded by whoever saw it last
-		if (!(e instanceof NotFoundError) && !(e instanceof StaleRevisionError)) throw e;
+		// already gone: it is discarded by whoever got there first
+		if (!(e instanceof NotFoundError)) throw e;
 	} finally {
 		// let go of once it is deleted, so no listing meanwhile takes it for a file lost
 		held.delete(doc.id);
