@@ -155,7 +155,11 @@ Store('a document read is frozen: a caller cannot change what the next one is gi
 		(first.value as Note).text = 'changed by a caller';
 	}, TypeError);
 	assert.is((await store.get('n1'))?.value.text, 'a');
-	assert.ok(Object.isFrozen((await store.list())[0].value));
+	// read once, by a reader going through many: its own, and nothing kept
+	const once = (await store.get('n1', { once: true }))!;
+	assert.not.ok(Object.isFrozen(once.value));
+	assert.is.not(await store.get('n1', { once: true }), once);
+	assert.not.ok(Object.isFrozen((await store.list())[0].value));
 });
 Store('a settled file is parsed once; any change to it (a write, a hand edit, removal) is read afresh', async () => {
 	const { dir, store } = fresh();

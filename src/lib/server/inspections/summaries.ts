@@ -202,7 +202,7 @@ export class SummaryIndex {
 			while (next < work.length) {
 				const [id, version] = work[next++];
 				const before = this.entries.get(id);
-				const doc = await this.store.get(id);
+				const doc = await this.store.get(id, { once: true }); // each read once, to summarise: not kept, so it never pushes out what pages keep
 				if (this.entries.get(id) !== before) continue; // a write landed meanwhile: its entry is newer
 				if (!doc) {
 					this.entries.delete(id);

@@ -37,7 +37,7 @@ async function rateUnder(framework: FrameworkVersion, evidence: Inspection, wher
 type Read = { ok: true; id: string; name: string; file?: string; evidence: Inspection; at: string } | { ok: false; id: string; name: string; file?: string; errors: Issue[] };
 
 async function readStored(id: string): Promise<Read> {
-	const doc = await inspections().get(id);
+	const doc = await inspections().get(id, { once: true });
 	if (!doc) return { ok: false, id, name: id, errors: [{ file: id, pointer: '', message: 'this inspection has been deleted since the run began', severity: 'error' }] };
 	return readEvidence({ id, name: doc.value.serviceName, inspection: doc.value.evidence });
 }

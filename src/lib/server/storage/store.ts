@@ -64,8 +64,11 @@ const SETTLE_MS = 1000n;
 /** A file state old enough that no later write can share its token (`now` in ns). */
 const isSettled = (stats: BigIntStats, now: bigint) => now - stats.mtimeNs > SETTLE_MS * 1_000_000n;
 
-/** How much of a store's documents is kept parsed, counted in file bytes, and at most how many. */
-export const READ_CACHE = { bytes: 16 * 1024 * 1024, documents: 1000 };
+/**
+ * How much of a store's documents is kept parsed, counted in file bytes (parsed, a document takes
+ * several times its file's size), and at most how many: the documents people have open today.
+ */
+export const READ_CACHE = { bytes: 4 * 1024 * 1024, documents: 500 };
 
 /** Made unchangeable all the way down: a cached document is handed to every caller that reads it. */
 function deepFreeze<V>(value: V): V {
@@ -117,8 +120,13 @@ export class DocumentStore<T> {
 		return next;
 	}
 
-	/** The document as stored now (frozen: change a copy), or null when there is none. */
-	async get(id: string): Promise<Stored<T> | null> {
+	/**
+	 * The document as stored now, or null when there is none: frozen (change a copy), as others
+	 * may be given the same one. `once`: for a reader going through many documents one time each
+	 * (a rating of every inspection): read afresh, kept for nobody, and the caller's own.
+	 */
+	async get(id: string, { once = false }: { once?: boolean } = {}): Promise<Stored<T> | null> {
+		if (once) return this.read(id, false);
 		let stats: BigIntStats;
 		try {
 			stats = statSync(this.file(id), { bigint: true });
@@ -136,26 +144,27 @@ export class DocumentStore<T> {
 		}
 		this.forget(id);
 		// read after the stat: if a write lands in between, what is kept is newer than its token, and the next stat misses
-		const doc = await this.read(id);
+		const doc = await this.read(id, true);
 		if (doc && isSettled(stats, BigInt(Date.now()) * 1_000_000n)) this.keep(id, token, Number(stats.size), doc);
 		return doc;
 	}
 
-	/** Every document, read afresh (not kept: a listing would push out what pages read again and again). */
+	/** Every document, read afresh and the caller's own (not kept: a listing would push out what pages read again and again). */
 	async list(): Promise<Stored<T>[]> {
 		const ids = readdirSync(this.dir)
 			.filter((f) => f.endsWith('.json') && !f.startsWith('.'))
 			.map((f) => f.slice(0, -5));
-		const docs = await Promise.all(ids.map((id) => this.read(id)));
+		const docs = await Promise.all(ids.map((id) => this.read(id, false)));
 		return docs.filter((d): d is Stored<T> => d !== null);
 	}
 
-	/** One document parsed from its file, prepared and frozen. */
-	private async read(id: string): Promise<Stored<T> | null> {
+	/** One document parsed from its file and prepared; frozen if it may be shared. */
+	private async read(id: string, shared: boolean): Promise<Stored<T> | null> {
 		try {
 			const db = this.db(id);
 			await db.read();
-			return db.data && deepFreeze(this.prepare(db.data));
+			const doc = db.data && this.prepare(db.data);
+			return shared ? deepFreeze(doc) : doc;
 		} catch (e) {
 			if (e instanceof NotFoundError) return null;
 			throw e;
