@@ -206,5 +206,23 @@ Store('what is kept is bounded: the least recently read goes first', async () =>
 		Object.assign(READ_CACHE, before);
 	}
 });
+Store('two reads of one document at once keep it once: the budget is not used up by a copy counted twice', async () => {
+	const { dir, store } = fresh();
+	const before = { ...READ_CACHE };
+	try {
+		for (const id of ['n1', 'n2']) {
+			await store.create({ text: id }, 'ann', 'created', id);
+			settle(dir, id);
+		}
+		READ_CACHE.bytes = 2 * readFileSync(path.join(dir, 'n1.json')).length;
+		await Promise.all([store.get('n1'), store.get('n1')]);
+		const n1 = await store.get('n1');
+		assert.is(await store.get('n1'), n1, 'kept');
+		await store.get('n2');
+		assert.is(await store.get('n1'), n1, 'both fit: n1 was counted once');
+	} finally {
+		Object.assign(READ_CACHE, before);
+	}
+});
 
 Store.run();

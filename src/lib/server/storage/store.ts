@@ -177,6 +177,8 @@ export class DocumentStore<T> {
 	}
 
 	private keep(id: string, token: string, bytes: number, doc: Stored<T>) {
+		// two reads of one document at once both keep it: the second replaces the first, counted once
+		this.forget(id);
 		if (bytes > READ_CACHE.bytes) return;
 		this.parsed.set(id, { token, bytes, doc });
 		this.parsedBytes += bytes;
