@@ -159,3 +159,37 @@ test('each tab names its region for a standard apart from the other tabs (axe la
 	// every tab drawn now (kept in the page, hidden): one region of each name
 	await expect(page.getByRole('region', { name: /^1\.1 Governance and leadership/, includeHidden: true })).toHaveCount(2);
 });
+
+test('without JavaScript a form refused because someone saved meanwhile shows what they saved, and saving again keeps it', async ({ browser, page }) => {
+	const address = await createInspection(page, { service: 'Staleform YOS', version: '2018' });
+	const mine = await withoutScript(browser, address);
+	const theirs = await withoutScript(browser, address);
+	for (const tab of [mine, theirs]) await tab.getByRole('link', { name: 'Tallies', exact: true }).click();
+	await theirs.getByLabel('2.1.2: relevant cases').fill('20');
+	await theirs.getByLabel("2.1.2: number 'Yes'").fill('15');
+	await theirs.getByRole('button', { name: 'Save tallies' }).click();
+	await expect(theirs.getByLabel("2.1.2: number 'Yes'")).toHaveValue('15');
+
+	// opened before their save, this form still holds 2.1.2 empty: sent again as it is, it would clear theirs
+	await mine.getByLabel('2.1.1: relevant cases').fill('9');
+	await mine.getByLabel("2.1.1: number 'Yes'").fill('4');
+	await mine.getByRole('button', { name: 'Save tallies' }).click();
+	await expect(summaryOf(mine)).toContainText(/Not saved: .+ changed this inspection at \d{1,2} \w+ \d{4}, .+ after you opened it\. The page now shows what they saved/);
+	await expect(mine.getByLabel('2.1.2: relevant cases')).toHaveValue('20');
+	await expect(mine.getByLabel("2.1.2: number 'Yes'")).toHaveValue('15');
+
+	await mine.getByLabel('2.1.1: relevant cases').fill('9');
+	await mine.getByLabel("2.1.1: number 'Yes'").fill('4');
+	await mine.getByRole('button', { name: 'Save tallies' }).click();
+	await expect(summaryOf(mine)).toHaveCount(0);
+	await mine.reload();
+	await expect(mine.getByLabel("2.1.2: number 'Yes'")).toHaveValue('15');
+	await expect(mine.getByLabel("2.1.1: number 'Yes'")).toHaveValue('4');
+
+	// a count written another way ("0x10" is 16 to Number()) is not taken for one
+	await mine.getByLabel('2.1.3: relevant cases').fill('0x10');
+	await mine.getByLabel("2.1.3: number 'Yes'").fill('1');
+	await mine.getByRole('button', { name: 'Save tallies' }).click();
+	await expect(summaryOf(mine)).toContainText('must be a whole number from 0 to 1,000,000');
+	for (const tab of [mine, theirs]) await tab.context().close();
+});

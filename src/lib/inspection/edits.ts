@@ -187,8 +187,9 @@ export function applyEdit(record: InspectionRecord, edit: Edit, scope: EditScope
 			}
 			const { relevant, yes } = edit.tally ?? {};
 			const problems: Issue[] = [];
-			if (!Number.isInteger(relevant) || relevant < 0) problems.push(issue(`${at}/relevant`, 'the number of relevant cases must be a whole number, 0 or more'));
-			if (!Number.isInteger(yes) || yes < 0) problems.push(issue(`${at}/yes`, "the number answered 'yes' must be a whole number, 0 or more"));
+			const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= MAX_TALLY;
+			if (!isCount(relevant)) problems.push(issue(`${at}/relevant`, `the number of relevant cases must be a whole number from 0 to ${MAX_TALLY.toLocaleString('en-GB')}`));
+			if (!isCount(yes)) problems.push(issue(`${at}/yes`, `the number answered 'yes' must be a whole number from 0 to ${MAX_TALLY.toLocaleString('en-GB')}`));
 			else if (Number.isInteger(relevant) && yes > relevant) problems.push(issue(`${at}/yes`, `the number answered 'yes' (${yes}) cannot be more than the relevant cases (${relevant})`));
 			if (problems.length) return problems;
 			evidence.tallies ??= {};
@@ -290,6 +291,9 @@ export function applyEdit(record: InspectionRecord, edit: Edit, scope: EditScope
 }
 
 /** Apply edits in order to a copy; the first edit that fails stops the lot. */
+/** The most cases a tally may count: far beyond any service's caseload, short of numbers that mean nothing (1e308). */
+export const MAX_TALLY = 1_000_000;
+
 export function applyEdits(record: InspectionRecord, edits: Edit[], scope: EditScope): { ok: true; record: InspectionRecord } | { ok: false; issues: Issue[]; index: number } {
 	const copy = structuredClone(record);
 	for (const [index, edit] of edits.entries()) {

@@ -13,6 +13,7 @@ import { readContextForm } from '$lib/inspection/context';
 import { judgementEdits } from '$lib/inspection/judgement-form';
 import { splitReferences } from '$lib/inspection/case-references';
 import { knownVersion } from '$lib/inspection/framework-content';
+import { dateTime } from '$lib/inspection/dates';
 import { fieldId, refusalsOf, sentence, type Refusal, type RefusedForm } from '$lib/inspection/refusals';
 import type { InspectionRecord } from '$lib/inspection/record';
 import type { Issue } from '$lib/engine/errors';
@@ -52,6 +53,13 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 /** Where a form without JavaScript returns to: a tab of the workspace (its own address) or a part of the page. */
 const tab = (id: string) => `?tab=${id}#${id}`;
 
+/** A form posted on a version of the inspection someone has saved over since: who, when, what, and what to do. */
+const staleInWords = (current: Stored<unknown>) =>
+	`Not saved: ${current.updatedBy} changed this inspection at ${dateTime(current.updatedAt)} (${current.change}) after you opened it. The page now shows what they saved: look at it, then make your change again.`;
+
+/** A tally's number as typed: digits only (Number() would take "0x10", "1e3" and " "), else not a number. */
+const count = (text: string) => (/^\d{1,9}$/.test(text) ? Number(text) : NaN);
+
 /** What was typed into a form, to show it again when the form is refused (the revision is the page's, not typed). */
 const typedIn = (form: FormData): Record<string, string> => Object.fromEntries([...form].filter(([key, value]) => key !== 'revision' && typeof value === 'string') as [string, string][]);
 
@@ -78,7 +86,10 @@ async function save(event: RequestEvent, form: FormData, edit: Edit | Edit[], to
 		// Audited before the file changes, as in ../edits/+server.ts.
 		await saveEdits(event.params.id, Number(form.get('revision')), edits, actorOf(event), (current, next) => auditSave(current, next, actorOf(event)));
 	} catch (e) {
-		if (e instanceof StaleRevisionError) return refuse(409, name, [{ text: e.message }], typedIn(form));
+		// Not under the form's name, and without what was typed: every field of a form is sent, the
+		// ones left alone too, so echoing them and saving again would put back what the other person
+		// changed. The form shows what is stored now.
+		if (e instanceof StaleRevisionError) return refuse(409, 'stale', [{ text: staleInWords(e.current) }]);
 		if (e instanceof InvalidDocumentError) return refuse(400, name, inWords(e.issues, before?.value), typedIn(form));
 		if (e instanceof NotFoundError) error(404, 'There is no such inspection: it may have been deleted.');
 		throw e;
@@ -113,7 +124,7 @@ export const actions: Actions = {
 			const yes = String(form.get(`${keyQuestion}:yes`) ?? '').trim();
 			if (relevant === '' && yes === '') {
 				if (current[keyQuestion]) edits.push({ type: 'tally', keyQuestion, tally: null });
-			} else if (relevant !== String(current[keyQuestion]?.relevant ?? '') || yes !== String(current[keyQuestion]?.yes ?? '')) edits.push({ type: 'tally', keyQuestion, tally: { relevant: Number(relevant === '' ? NaN : relevant), yes: Number(yes === '' ? NaN : yes) } });
+			} else if (relevant !== String(current[keyQuestion]?.relevant ?? '') || yes !== String(current[keyQuestion]?.yes ?? '')) edits.push({ type: 'tally', keyQuestion, tally: { relevant: count(relevant), yes: count(yes) } });
 		}
 		if (!edits.length) redirect(303, `/inspections/${event.params.id}${tab('tallies')}`);
 		return save(event, form, edits, tab('tallies'), 'tallies');
