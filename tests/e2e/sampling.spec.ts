@@ -394,10 +394,17 @@ test('discarding a longlist asks first, without JavaScript too: going back keeps
 	await expect(page.getByRole('table', { name: 'Excluded cases' })).toContainText(`YJ0003${TRANSFERRED}`);
 
 	await page.getByRole('button', { name: 'Discard this longlist' }).click();
+	// the same question open in another tab
+	const other = await context.newPage();
+	await other.goto(page.url());
 	await page.getByRole('button', { name: 'Yes, discard this longlist' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Case sample' })).toBeVisible();
 	await expect(page.getByText('discard-me.csv is discarded: nothing was drawn from it.')).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Continue with discard-me.csv' })).toHaveCount(0);
+	// answered there too: nothing is left to discard, and it is not claimed
+	await other.getByRole('button', { name: 'Yes, discard this longlist' }).click();
+	await expect(other.getByText('That longlist was no longer kept, so nothing was discarded')).toBeVisible();
+	await expect(other.getByText('is discarded: nothing was drawn from it')).toHaveCount(0);
 	await context.close();
 });
 

@@ -32,7 +32,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		limits: { bytes: sizeInWords(LONGLIST_LIMITS.bytes), rows: LONGLIST_LIMITS.rows },
 		drawn: url.searchParams.has('drawn'),
 		// the file's name, from the address: shown as text, and no longer than a file name is kept
-		discarded: url.searchParams.get('discarded')?.slice(0, 200) ?? null
+		discarded: url.searchParams.get('discarded')?.slice(0, 200) ?? null,
+		/** a discard asked for a longlist no longer kept: drawn from, or discarded, in another tab */
+		gone: url.searchParams.has('gone')
 	};
 };
 

@@ -29,8 +29,9 @@ export const actions: Actions = {
 	default: async ({ params, locals }) => {
 		const { user, doc } = await sampleContext(requirePermission(locals.user, 'inspection:edit'), params.id, true);
 		const pending = await pendingFor(params.pending, doc.id, user.name);
-		// gone already (another tab discarded or drew it): what was asked for is done
-		if (pending) await discard(pending);
-		redirect(303, `/inspections/${doc.id}/sample?discarded=${encodeURIComponent(pending?.value.file ?? '')}`);
+		// gone already (drawn from or discarded in another tab): nothing is left to discard, and the page says so rather than claim it
+		if (!pending) redirect(303, `/inspections/${doc.id}/sample?gone`);
+		await discard(pending);
+		redirect(303, `/inspections/${doc.id}/sample?discarded=${encodeURIComponent(pending.value.file)}`);
 	}
 };
