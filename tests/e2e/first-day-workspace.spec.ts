@@ -124,6 +124,8 @@ for (const role of ['viewer', 'panel-member', 'inspector'] as const) {
 
 		const reader = await as(browser, role);
 		await reader.goto(address);
+		// "Open case" below is the page's own script: a click before it has taken over does nothing
+		await whenHydrated(reader);
 		await expect(reader.getByText('Add a case')).toHaveCount(0);
 		await expect(reader.getByRole('grid')).toHaveCount(0);
 		// the answers, as a table in a region that scrolls and takes focus, its cells out of the tab order
